@@ -1,0 +1,27 @@
+"""The test suite's settings: fast hashing, in-memory email, tasks run inline."""
+
+import os
+
+from .base import *
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Plain storage: tests must not depend on a collectstatic manifest.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+_tmp = os.environ.get("TEST_VAR_DIR")
+if _tmp:
+    from pathlib import Path
+
+    MEDIA_ROOT = Path(_tmp) / "media"
+    PRIVATE_ROOT = Path(_tmp) / "private"
+# Static files straight from the app folders: no collectstatic before tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    # Persian first: the bare domain always opens the Persian site.
+    path("", RedirectView.as_view(url="/fa/", permanent=False)),
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("api/v1/", include("config.api_urls")),
+]
+
+# Each app's own views (feeds, downloads, forms) live under the language prefix,
+# before Wagtail's catch-all page route.
+urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("", include("releases.urls")),
+    path("", include("indicators.urls")),
+    path("", include("publications.urls")),
+    path("", include("catalog.urls")),
+    path("", include("researchers.urls")),
+    path("", include("surveys.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

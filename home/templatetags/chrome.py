@@ -1,0 +1,81 @@
+"""The site chrome: main menu, breadcrumbs and the language switch."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from releases.embargo import public_pages
+
+register = template.Library()
+
+LANGUAGE_NAMES = {"fa": "فارسی", "en": "English"}
+
+
+def localized_home(request):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return localized_home(context.get("request"))
+
+
+@register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    home = localized_home(request)
+    items = []
+    if home is not None:
+        items = list(public_pages(home.get_children().live().in_menu()))
+    current = context.get("page")
+    current_path = getattr(current, "path", "") or ""
+    for item in items:
+        item.is_active = current_path.startswith(item.path)
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    crumbs = []
+    if isinstance(page, Page) and page.depth > 2:
+        crumbs = list(page.get_ancestors().filter(depth__gt=1).specific())
+    return {"crumbs": crumbs, "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link a language: to the same page in that language where it exists,
+    else to the same path under that prefix (non-page views), else its home."""
+    request = context.get("request")
+    page = context.get("page")
+    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page) and page.pk:
+            try:
+                locale = Locale.objects.get(language_code=code)
+                translation = page.get_translation_or_none(locale)
+                if translation is not None and translation.live:
+                    url = translation.get_url(request)
+            except Locale.DoesNotExist:
+                url = None
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+            if url == request.get_full_path() and code != current:
+                url = f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES.get(code, code),
+                "url": url or f"/{code}/",
+                "current": code == current,
+            }
+        )
+    return links

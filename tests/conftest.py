@@ -1,0 +1,71 @@
+"""Shared fixtures. Factories over fixtures: apps build what a test needs.
+
+* `home_pages` — the Persian home page as the site root and its English
+  translation (fast; what most page tests need).
+* `demo` — the whole demo content (slow; for journeys and smoke tests).
+"""
+
+import os
+import shutil
+import tempfile
+
+import pytest
+
+os.environ.setdefault("TEST_VAR_DIR", tempfile.mkdtemp(prefix="statportal-test-"))
+
+
+@pytest.fixture(autouse=True)
+def _media_storage(settings, tmp_path):
+    """Every test writes uploaded files into its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def home_pages(db):
+    from home import demo
+
+    fa, _en = demo.ensure_locales()
+    home_fa = demo.ensure_home(fa)
+    home_en = demo.translate(home_fa, demo.HOME_EN).specific
+    return home_fa, home_en
+
+
+@pytest.fixture
+def demo(db):
+    from home import demo as demo_module
+
+    return demo_module.load(log=lambda *args: None)
+
+
+@pytest.fixture
+def admin_user(db):
+    from home import demo
+
+    return demo.ensure_admin()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser journeys last: they flush the database after each test."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.fspath).replace(os.sep, "/"))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With CI=true no test may be skipped: a skip hides a missing install step."""
+    if os.environ.get("CI", "").lower() != "true":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped and session.exitstatus == 0:
+        reporter.write_line(f"CI=true: {len(skipped)} test(s) skipped; failing the run.", red=True)
+        session.exitstatus = 1
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(os.environ.get("TEST_VAR_DIR", ""), ignore_errors=True)
