@@ -25,6 +25,13 @@ def search(request):
     return render(request, "home/search.html", {"query": query, "page_obj": page_obj})
 
 
+def rate_limited(request, exception):
+    """django-ratelimit's answer: a polite 429 in the user's language."""
+    response = render(request, "home/rate_limited.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
 def sitemap(request):
     """Wagtail's sitemap; released page types leave themselves out while embargoed."""
     response = wagtail_sitemap(request)

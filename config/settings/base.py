@@ -190,3 +190,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# django-ratelimit: counts live in the default cache (Redis in production).
+RATELIMIT_VIEW = "home.views.rate_limited"
