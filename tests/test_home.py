@@ -121,3 +121,16 @@ def test_search_finds_pages_in_the_current_language_with_arabic_letters(client, 
     assert "/fa/about/" in body
     body = client.get("/en/search/", {"q": "About"}).content.decode()
     assert "/en/about/" in body and "/fa/about/" not in body
+
+
+def test_search_treats_arabic_and_persian_letter_forms_as_equal(client, home_pages):
+    """Text typed with Arabic ي/ك is found by a Persian query and the other way round."""
+    from home.models import StandardPage
+
+    home_fa, _ = home_pages
+    page = StandardPage(title="آمار بيمه شدگان تأمين اجتماعي", slug="insured", intro="كارگاه‌های ۱۴۰۳")
+    home_fa.add_child(instance=page)
+    page.save_revision().publish()
+    for query in ["بیمه شدگان", "بيمه", "کارگاه", "1403"]:
+        body = client.get("/fa/search/", {"q": query}).content.decode()
+        assert "/fa/insured/" in body, query

@@ -48,6 +48,21 @@ def breadcrumbs(context):
     return {"crumbs": crumbs, "page": page}
 
 
+@register.simple_tag
+def this_year():
+    """The current year: Jalali in Persian digits on Persian pages, both calendars in English."""
+    from django.utils import timezone
+
+    from iran.dates import jalali
+    from iran.text import to_persian_digits
+
+    today = timezone.now()
+    year = jalali(today).year
+    if (get_language() or "fa")[:2] == "fa":
+        return to_persian_digits(year)
+    return f"{year} ({today.year})"
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link a language: to the same page in that language where it exists,
