@@ -129,7 +129,9 @@ LANGUAGE_CODE = "fa"
 LANGUAGES = [("fa", _("Persian")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is ours (makemessages writes there); locale_vendor/ adds the Persian strings
+# wagtail-localize lacks, so editors see its screens in Persian too.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"  # stored in UTC; shown in DISPLAY_TIME_ZONE
