@@ -50,7 +50,7 @@ def _normalising(backend_class):
     return PersianSearchBackend
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up
+def SearchBackend(params):  # the name Wagtail looks up
     backend = database.SearchBackend(params)
     module_path = _INDEXER_MODULES.get(type(backend).__name__)
     if module_path:
