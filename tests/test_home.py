@@ -134,3 +134,8 @@ def test_search_treats_arabic_and_persian_letter_forms_as_equal(client, home_pag
     for query in ["بیمه شدگان", "بيمه", "کارگاه", "1403"]:
         body = client.get("/fa/search/", {"q": query}).content.decode()
         assert "/fa/insured/" in body, query
+
+
+def test_header_search_box_leads_to_search_in_the_page_language(client, home_pages):
+    assert 'action="/fa/search/"' in client.get("/fa/").content.decode()
+    assert 'action="/en/search/"' in client.get("/en/").content.decode()
