@@ -15,10 +15,16 @@ os.environ.setdefault("TEST_VAR_DIR", tempfile.mkdtemp(prefix="statportal-test-"
 
 
 @pytest.fixture(autouse=True)
-def _media_storage(settings, tmp_path):
-    """Every test writes uploaded files into its own temporary folder."""
+def _media_storage(request, tmp_path):
+    """Every test writes uploaded files into its own temporary folder; browser
+    journeys share the demo server's files (TEST_VAR_DIR, see config/settings/test.py)."""
+    if request.node.get_closest_marker("browser"):
+        yield
+        return
+    settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_ROOT = tmp_path / "private"
+    yield
 
 
 @pytest.fixture

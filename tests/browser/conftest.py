@@ -57,14 +57,30 @@ def phone_page(browser):
     context.close()
 
 
-@pytest.fixture
-def site_url(live_server, transactional_db):
-    """The live server with the demo content loaded (the database is flushed
-    after each browser test, so each loads it again)."""
+@pytest.fixture(scope="session")
+def demo_server(django_db_setup, django_db_blocker):
+    """One live server over one demo load for all browser journeys.
+
+    Loading the demo is slow, and pytest-django's `live_server` flushes the
+    database after every test, so journeys share this server instead. Browser
+    tests run last (tests/conftest.py), after every transactional test; a
+    journey that changes data must use names of its own."""
+    from pytest_django.live_server_helper import LiveServer
+
     from home import demo
 
-    demo.load(log=lambda *args: None)
-    return live_server.url
+    with django_db_blocker.unblock():
+        demo.load(log=lambda *args: None)
+        server = LiveServer("localhost")
+        yield server
+        server.stop()
+
+
+@pytest.fixture
+def site_url(demo_server, django_db_blocker):
+    """The demo site's base URL. The test body may use the ORM (committed, shared)."""
+    with django_db_blocker.unblock():
+        yield demo_server.url
 
 
 def screenshot(page, name):
