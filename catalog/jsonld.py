@@ -42,8 +42,8 @@ def _temporal(dataset):
     start, end = dataset.time_coverage
     if start is None:
         return None
-    first = start.first_day().isoformat()
-    last = end.last_day().isoformat() if end else ".."
+    first = start.first_day.isoformat()
+    last = end.last_day.isoformat() if end else ".."
     return f"{first}/{last}"
 
 

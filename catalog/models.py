@@ -456,7 +456,7 @@ class CatalogIndexPage(RoutablePageMixin, Page):
 
         return variable_search(request, self)
 
-    @path("catalog.jsonld")
+    @path("dcat/")
     def dcat_catalog(self, request):
         from .views import dcat_catalog
 
@@ -468,7 +468,7 @@ class CatalogIndexPage(RoutablePageMixin, Page):
 
         return dataset_detail(request, self, slug)
 
-    @path("<slug:slug>/dataset.jsonld")
+    @path("<slug:slug>/dcat/")
     def dataset_jsonld(self, request, slug):
         from .views import dataset_jsonld
 

@@ -8,7 +8,15 @@ from import_export.widgets import ForeignKeyWidget
 from .models import Dataset, Organisation, Topic, Variable
 
 
-class DatasetResource(resources.ModelResource):
+class AllOrNothingResource(resources.ModelResource):
+    """A file with any invalid row changes nothing (DESIGN.md invariant 2)."""
+
+    def import_data(self, dataset, *args, **kwargs):
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, *args, **kwargs)
+
+
+class DatasetResource(AllOrNothingResource):
     topic = fields.Field(attribute="topic", column_name="topic", widget=ForeignKeyWidget(Topic, field="slug"))
     organisation = fields.Field(
         attribute="organisation", column_name="organisation", widget=ForeignKeyWidget(Organisation, field="slug")
@@ -32,7 +40,7 @@ class DatasetResource(resources.ModelResource):
         instance.full_clean(exclude=["search_text"], validate_unique=False)
 
 
-class VariableResource(resources.ModelResource):
+class VariableResource(AllOrNothingResource):
     dataset = fields.Field(attribute="dataset", column_name="dataset", widget=ForeignKeyWidget(Dataset, field="slug"))
 
     class Meta:

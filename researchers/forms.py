@@ -236,7 +236,7 @@ class ApplicationForm(forms.ModelForm):
                 end = _period(data["period_to"], _("To period"))
             except ValidationError as exc:
                 self.add_error("period_to", exc)
-        if start and end and end.first_day() < start.first_day():
+        if start and end and end.first_day < start.first_day:
             self.add_error("period_to", _("The end of the period comes before its start."))
         datasets = data.get("datasets") or []
         for var in data.get("variables") or []:

@@ -16,7 +16,6 @@ from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from catalog.enums import AccessLevel
 from catalog.models import Dataset
@@ -35,6 +34,7 @@ from .models import (
     client_ip,
     log_security_event,
 )
+from .ratelimits import limited
 
 VERIFY_SALT = "researchers.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 3600
@@ -67,7 +67,7 @@ def send_verification(request, researcher):
     send_mail(subject, "\n\n-----\n\n".join(parts), None, [researcher.user.email])
 
 
-@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@limited(key="ip", rate="10/h", method="POST")
 def register(request):
     if request.user.is_authenticated:
         return redirect("researchers:profile")
@@ -105,7 +105,7 @@ def verify_email(request, token):
 
 @login_required
 @require_POST
-@ratelimit(key="user", rate="3/h", method="POST", block=True)
+@limited(key="user", rate="3/h", method="POST")
 def resend_verification(request):
     researcher = _researcher(request)
     if researcher and not researcher.email_verified:
@@ -117,8 +117,8 @@ def resend_verification(request):
 # --- log in, log out, password reset -----------------------------------------
 
 
-@method_decorator(ratelimit(key="ip", rate="20/m", method="POST", block=True), name="post")
-@method_decorator(ratelimit(key="post:username", rate="10/m", method="POST", block=True), name="post")
+@method_decorator(limited(key="ip", rate="20/m", method="POST"), name="post")
+@method_decorator(limited(key="post:username", rate="10/m", method="POST"), name="post")
 class LoginView(auth_views.LoginView):
     template_name = "researchers/login.html"
     authentication_form = LoginForm
@@ -133,7 +133,7 @@ class LogoutView(auth_views.LogoutView):
         return reverse("researchers:login")
 
 
-@method_decorator(ratelimit(key="ip", rate="5/h", method="POST", block=True), name="post")
+@method_decorator(limited(key="ip", rate="5/h", method="POST"), name="post")
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "researchers/password_reset.html"
     email_template_name = "researchers/email/password_reset.txt"
