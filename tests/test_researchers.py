@@ -435,7 +435,7 @@ def test_expired_grant_is_refused(client, granted):
 
 
 def test_microdata_never_on_a_public_page(client, granted, home_pages):
-    res, grant = granted
+    _res, grant = granted
     catalog_page(home_pages[0])
     for url in ["/fa/", "/fa/catalog/", "/fa/catalog/insured/", "/fa/catalog/dcat/", "/fa/catalog/insured/dcat/"]:
         body = client.get(url).content.decode()
