@@ -117,7 +117,7 @@ def test_register_apply_approve_download_refuse(browser, page, site_url, tmp_pat
     # 7. The next download is past the limit: refused, in Persian, logged.
     response = page.goto(site_url + f"/fa/researchers/downloads/{grant.token}/")
     assert response.status == 429
-    assert "دانلود" in page.locator("main").inner_text()
+    assert "از همهٔ دفعات دریافت مجاز" in page.locator("main").inner_text()
     screenshot(page, "researchers-download-refused")
     reasons = list(DownloadLog.objects.filter(grant=grant).order_by("pk").values_list("reason", flat=True))
     assert reasons == ["ok", "limit"]
