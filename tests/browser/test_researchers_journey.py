@@ -4,6 +4,7 @@ member approves, granting one file with a download limit of 1 → the researcher
 downloads it → the next download is refused (and both are logged)."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -112,7 +113,7 @@ def test_register_apply_approve_download_refuse(browser, page, site_url, tmp_pat
         page.locator(f"a[href*='{grant.token}']").first.click()
     download = info.value
     assert download.suggested_filename.endswith(".csv")
-    assert "SYNTHETIC DEMO DATA" in open(download.path(), encoding="utf-8").read()
+    assert "SYNTHETIC DEMO DATA" in Path(download.path()).read_text(encoding="utf-8")
 
     # 7. The next download is past the limit: refused, in Persian, logged.
     response = page.goto(site_url + f"/fa/researchers/downloads/{grant.token}/")
