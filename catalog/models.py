@@ -23,6 +23,7 @@ from iran.text import normalize_text
 from .bilingual import Bilingual
 from .enums import AccessLevel, Periodicity, Unit, VariableType
 from .storage import private_storage
+from .widgets import PrivateFileInput
 
 
 def _period_validator(value):
@@ -380,7 +381,7 @@ class DataFile(models.Model):
         FieldPanel("dataset"),
         FieldRowPanel([FieldPanel("title_fa"), FieldPanel("title_en")]),
         FieldRowPanel([FieldPanel("access_level"), FieldPanel("period"), FieldPanel("file_format")]),
-        FieldPanel("file"),
+        FieldPanel("file", widget=PrivateFileInput),
         FieldPanel("is_demo"),
     ]
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.enums import AccessLevel
 from catalog.models import DataFile, Dataset, Variable
+from catalog.widgets import PrivateFileInput
 from iran.periods import Period, PeriodError
 from iran.validators import clean_digits, validate_national_id
 
@@ -167,7 +168,7 @@ class ApplicationForm(forms.ModelForm):
     proposal = forms.FileField(
         label=_("Research proposal (PDF)"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        widget=PrivateFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
     accept_terms = forms.BooleanField(
         label=_(

@@ -465,3 +465,67 @@ def test_retention_anonymises_rejected_and_inactive_accounts(settings):
     active.refresh_from_db()
     assert active.anonymised_at is None and active.national_id == "0013542419"
     assert ApplicationEvent.objects.count() == 0  # nothing else touched
+
+
+def test_more_information_then_edit_and_resubmit(client, home_pages):
+    res = researcher()
+    ds = dataset()
+    app = application(res, ds)
+    workflow.transition(app, workflow.A.MORE_INFO, reviewer(), "روش تلفیق را بنویسید")
+    client.force_login(res.user)
+    page = client.get(f"/fa/researchers/applications/{app.pk}/edit/")
+    # The stored proposal is named, never linked (private storage has no URL).
+    assert page.status_code == 200 and "private-file-current" in page.content.decode()
+    data = form_data(ds, merge_with_other_data="on", merge_description="با دادهٔ بیمهٔ بیکاری")
+    data.pop("proposal")  # keep the stored one
+    data.update({"team-TOTAL_FORMS": "0"})
+    r = client.post(f"/fa/researchers/applications/{app.pk}/edit/", data)
+    assert r.status_code == 302
+    app.refresh_from_db()
+    assert app.status == "submitted" and app.merge_with_other_data
+    assert list(app.events.values_list("action", flat=True))[-2:] == ["more_info", "resubmitted"]
+
+
+def test_proposal_only_for_applicant_and_reviewers(client, home_pages):
+    res = researcher()
+    app = application(res, dataset())
+    other = researcher("o@example.org", national_id="0499370899")
+    client.force_login(other.user)
+    assert client.get(f"/fa/researchers/applications/{app.pk}/proposal.pdf").status_code == 404
+    assert client.get(f"/fa/researchers/applications/{app.pk}/").status_code == 404
+    assert SecurityEvent.objects.filter(kind="no_permission", user=other.user).exists()
+    client.force_login(reviewer())
+    r = client.get(f"/fa/researchers/applications/{app.pk}/proposal.pdf")
+    assert r.status_code == 200 and b"".join(r.streaming_content).startswith(b"%PDF-")
+
+
+def test_public_use_files_only_for_members(client, home_pages):
+    ds = dataset("pensioners", access="public_use")
+    f = ds.files.get()
+    url = f"/en/researchers/files/{f.uuid}/"
+    assert client.get(url).status_code == 302  # to the login page
+    pending = researcher(approved=False)
+    client.force_login(pending.user)
+    assert client.get(url).status_code == 403
+    client.force_login(researcher("m@example.org", national_id="0499370899").user)
+    assert client.get(url).status_code == 200
+    assert list(DownloadLog.objects.order_by("pk").values_list("reason", flat=True)) == [
+        "anonymous",
+        "not_member",
+        "ok",
+    ]
+
+
+def test_catalog_editing_pages_in_the_admin(admin_client, home_pages):
+    ds = dataset()
+    f = ds.files.get()
+    for url in [
+        "/admin/snippets/catalog/dataset/",
+        f"/admin/snippets/catalog/dataset/edit/{ds.pk}/",
+        f"/admin/snippets/catalog/datafile/edit/{f.pk}/",
+        "/django-admin/catalog/dataset/import/",
+        "/admin/researchers/",
+        "/admin/researchers/members/",
+    ]:
+        r = admin_client.get(url)
+        assert r.status_code == 200, url
