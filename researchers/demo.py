@@ -155,7 +155,11 @@ def load(context):
     page = child_page(context.home_fa, ResearchersIndexPage, "researchers", show_in_menus=True, **PAGE_FA)
     translate(page, PAGE_EN)
     researchers, staff = ensure_people()
-    ensure_applications(researchers, staff[0])
+    from django.test.utils import override_settings
+
+    # The demo's notifications would flood the console: they go to a dummy backend.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        ensure_applications(researchers, staff[0])
     states = ", ".join(f"{s}={Application.objects.filter(status=s).count()}" for s in ApplicationStatus.values)
     context.log(f"researchers: applications {states}")
     context.log(f"researchers: demo accounts (password {DEMO_PASSWORD}):")
