@@ -35,6 +35,7 @@ from .models import (
     log_security_event,
 )
 from .ratelimits import limited
+from .validators import proposal_max_bytes
 
 VERIFY_SALT = "researchers.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 3600
@@ -202,6 +203,17 @@ def application_edit(request, pk=None):
     if refusal:
         return refusal
     application = _own_application(request, pk) if pk else Application(researcher=researcher)
+    if request.method == "POST" and _request_too_large(request):
+        # Refused before the body is read: a huge upload never reaches the disk.
+        log_security_event(
+            request, SecurityEvent.Kind.BAD_UPLOAD, detail=f"too_large: {request.META['CONTENT_LENGTH']}"
+        )
+        return render(
+            request,
+            "researchers/upload_refused.html",
+            {"limit": proposal_max_bytes(), "application": application},
+            status=413,
+        )
     if pk and not application.is_editable:
         messages.error(request, _("This application can no longer be changed."))
         return redirect("researchers:application_detail", pk=pk)
@@ -232,6 +244,14 @@ def application_edit(request, pk=None):
     return render(
         request, "researchers/application_form.html", {"form": form, "team": team, "application": application}
     )
+
+
+def _request_too_large(request):
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > proposal_max_bytes() + 1024 * 1024  # the proposal plus room for the form's text
 
 
 def _submit(request, application):

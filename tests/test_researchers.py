@@ -529,3 +529,15 @@ def test_catalog_editing_pages_in_the_admin(admin_client, home_pages):
     ]:
         r = admin_client.get(url)
         assert r.status_code == 200, url
+
+
+def test_huge_request_is_refused_before_it_is_read(client, home_pages, settings):
+    settings.RESEARCHERS_PROPOSAL_MAX_BYTES = 1024
+    res = researcher()
+    ds = dataset()
+    client.force_login(res.user)
+    big = SimpleUploadedFile("proposal.pdf", PDF + b"0" * (2 * 1024 * 1024), content_type="application/pdf")
+    r = client.post("/fa/researchers/applications/new/", form_data(ds, proposal=big))
+    assert r.status_code == 413 and "حداکثر" in r.content.decode()
+    assert not Application.objects.exists()
+    assert SecurityEvent.objects.filter(kind="bad_upload", detail__startswith="too_large").exists()
