@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from catalog.models import Dataset
 from home.demo import child_page, translate
@@ -97,6 +98,10 @@ def ensure_people():
             user.is_staff = True
             user.save(update_fields=["is_staff"])
         user.groups.add(Group.objects.get(name=group))
+        profile = UserProfile.get_for_user(user)
+        if not profile.preferred_language:
+            profile.preferred_language = "fa"  # the committee works in Persian
+            profile.save(update_fields=["preferred_language"])
         staff.append(user)
     return researchers, staff
 

@@ -541,3 +541,17 @@ def test_huge_request_is_refused_before_it_is_read(client, home_pages, settings)
     assert r.status_code == 413 and "حداکثر" in r.content.decode()
     assert not Application.objects.exists()
     assert SecurityEvent.objects.filter(kind="bad_upload", detail__startswith="too_large").exists()
+
+
+def test_applicant_withdraws_from_the_page(client, home_pages):
+    res = researcher()
+    app = application(res, dataset())
+    client.force_login(res.user)
+    r = client.post(f"/en/researchers/applications/{app.pk}/action/", {"action": "withdrawn"})
+    assert r.status_code == 302
+    app.refresh_from_db()
+    assert app.status == "withdrawn"
+    r = client.post(f"/en/researchers/applications/{app.pk}/action/", {"action": "withdrawn"}, follow=True)
+    assert "can no longer be withdrawn" in r.content.decode()
+    # an applicant cannot approve their own application through the action URL
+    assert client.post(f"/en/researchers/applications/{app.pk}/action/", {"action": "approved"}).status_code == 403
