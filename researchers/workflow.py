@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -122,7 +122,33 @@ def transition(application, action, actor=None, message="", grants=None):
                 )
     application.refresh_from_db()
     notify_applicant(application, event)
+    if action in (A.SUBMITTED, A.RESUBMITTED):
+        notify_committee(application, event)
     return event
+
+
+def committee_emails():
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    User = get_user_model()
+    perm = Q(groups__permissions__codename="review_application") | Q(user_permissions__codename="review_application")
+    return sorted(set(User.objects.filter(perm, is_active=True).exclude(email="").values_list("email", flat=True)))
+
+
+def notify_committee(application, event):
+    """Tell the data exchange committee that an application waits in its queue."""
+    recipients = committee_emails()
+    if not recipients:
+        return
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    url = base + reverse("researchers_admin:review", args=[application.pk])
+    with translation.override("fa"):
+        subject = str(_("Application %(ref)s is waiting for review") % {"ref": application.reference})
+        body = render_to_string(
+            "researchers/email/committee.txt", {"application": application, "event": event, "url": url}
+        )
+    EmailMessage(subject, body, None, to=[], bcc=recipients).send()
 
 
 def comment(application, actor, message, internal=False):

@@ -235,8 +235,11 @@ def test_state_machine_moves():
     events = list(app.events.values_list("action", "from_status", "to_status"))
     assert events[-1] == ("approved", "submitted", "approved")
     assert all(e.actor_id for e in app.events.exclude(action="created"))
-    # every change mailed to the applicant
-    assert len(mail.outbox) == 4 and "MDA-" in mail.outbox[-1].subject
+    # every change mailed to the applicant; each (re)submission also to the committee
+    to_applicant = [m for m in mail.outbox if m.to == [res.user.email]]
+    assert len(to_applicant) == 4 and "MDA-" in to_applicant[-1].subject
+    to_committee = [m for m in mail.outbox if m.bcc == ["committee@example.org"]]
+    assert len(to_committee) == 2 and f"/admin/researchers/{app.pk}/" in to_committee[0].body
 
 
 def test_withdraw_and_reject_are_terminal():
