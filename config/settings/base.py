@@ -196,3 +196,13 @@ LOGGING = {
 
 # django-ratelimit: counts live in the default cache (Redis in production).
 RATELIMIT_VIEW = "home.views.rate_limited"
+
+# --- catalog / researchers (issue 6) ---
+# Views that need a logged-in researcher send visitors to the club's login page.
+LOGIN_URL = "researchers:login"
+# Research proposals (PDF) larger than this are refused.
+RESEARCHERS_PROPOSAL_MAX_BYTES = int(os.environ.get("RESEARCHERS_PROPOSAL_MAX_BYTES", 10 * 1024 * 1024))
+# Rejected and inactive researcher accounts are anonymised after this many months
+# (`manage.py anonymise_researchers`, also run daily by the scheduler job below).
+RESEARCHERS_RETENTION_MONTHS = int(os.environ.get("RESEARCHERS_RETENTION_MONTHS", "24"))
+SCHEDULER_JOBS += ["researchers.jobs.expire_applications", "researchers.jobs.anonymise_inactive"]

@@ -1,0 +1,208 @@
+"""The catalog's public views, served through CatalogIndexPage's routes.
+Only metadata is shown here: files of private access levels are never linked."""
+
+import json
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from iran.text import normalize_text
+
+from . import jsonld
+from .enums import ACCESS_LEVEL_HELP, AccessLevel, Periodicity, Unit
+from .models import DataFile, Dataset, Organisation, Topic, Variable
+
+PAGE_SIZE = 12
+VARIABLE_PAGE_SIZE = 25
+
+FACETS = [
+    # (GET parameter, lookup, label)
+    ("topic", "topic__slug", "Topic"),
+    ("organisation", "organisation__slug", "Organisation"),
+    ("unit", "unit", "Unit of observation"),
+    ("access", "access_level", "Access level"),
+    ("periodicity", "periodicity", "Periodicity"),
+]
+
+
+def _facet_labels():
+    return {
+        "topic": {t.slug: t.name for t in Topic.objects.all()},
+        "organisation": {o.slug: o.name for o in Organisation.objects.all()},
+        "unit": dict(Unit.choices),
+        "access": dict(AccessLevel.choices),
+        "periodicity": dict(Periodicity.choices),
+    }
+
+
+def _facet_titles():
+    return {
+        "topic": _("Topic"),
+        "organisation": _("Organisation"),
+        "unit": _("Unit of observation"),
+        "access": _("Access level"),
+        "periodicity": _("Periodicity"),
+    }
+
+
+def listing(request, page):
+    query = normalize_text(request.GET.get("q", ""))[:200]
+    selected = {}
+    for param, lookup, _label in FACETS:
+        value = request.GET.get(param, "").strip()[:80]
+        if value:
+            selected[param] = (lookup, value)
+
+    base = Dataset.objects.published()
+    if query:
+        base = base.search(query)
+
+    def filtered(skip=None):
+        qs = base
+        for param, (lookup, value) in selected.items():
+            if param != skip:
+                qs = qs.filter(**{lookup: value})
+        return qs
+
+    labels = _facet_labels()
+    titles = _facet_titles()
+    facets = []
+    for param, lookup, _label in FACETS:
+        counts = filtered(skip=param).values(lookup).annotate(n=Count("pk", distinct=True)).order_by(lookup)
+        options = []
+        for row in counts:
+            value = row[lookup]
+            params = request.GET.copy()
+            params.pop("page", None)
+            is_selected = selected.get(param, (None, None))[1] == value
+            if is_selected:
+                params.pop(param, None)
+            else:
+                params[param] = value
+            options.append(
+                {
+                    "value": value,
+                    "label": labels[param].get(value, value),
+                    "count": row["n"],
+                    "selected": is_selected,
+                    "href": "?" + params.urlencode() if params else page.url,
+                }
+            )
+        facets.append({"param": param, "title": titles[param], "options": options})
+
+    results = (
+        filtered()
+        .select_related("topic", "organisation")
+        .annotate(n_variables=Count("variables", distinct=True))
+        .order_by("-last_updated", "slug")
+    )
+    page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    active = [
+        {"title": titles[param], "label": labels[param].get(value, value)} for param, (_lk, value) in selected.items()
+    ]
+    params = request.GET.copy()
+    params.pop("page", None)
+    return TemplateResponse(
+        request,
+        "catalog/catalog_index_page.html",
+        {
+            "page": page,
+            "self": page,
+            "query": query,
+            "facets": facets,
+            "active_filters": active,
+            "page_obj": page_obj,
+            "querystring": params.urlencode(),
+            "catalog_jsonld": json.dumps(jsonld.catalog(page, request, page_obj.object_list), ensure_ascii=False),
+        },
+    )
+
+
+def _dataset_or_404(slug):
+    qs = Dataset.objects.published().select_related("topic", "organisation")
+    return get_object_or_404(qs, slug=slug)
+
+
+def dataset_detail(request, page, slug):
+    dataset = _dataset_or_404(slug)
+    variables = list(dataset.variables.all())
+    # File descriptions are public metadata; the files themselves are linked only when open.
+    files = list(dataset.files.order_by("access_level", "period", "pk"))
+    links = [resolved for link in dataset.links.select_related("page") if (resolved := link.resolve(request))]
+    return TemplateResponse(
+        request,
+        "catalog/dataset_page.html",
+        {
+            "page": page,
+            "self": page,
+            "dataset": dataset,
+            "variables": variables,
+            "files": files,
+            "links": links,
+            "access_help": ACCESS_LEVEL_HELP.get(dataset.access_level, ""),
+            "dataset_jsonld": json.dumps(jsonld.dataset(dataset, request, page), ensure_ascii=False),
+            "dataset_jsonld_url": page.url_for("dataset_jsonld", slug=dataset.slug),
+        },
+    )
+
+
+def dataset_jsonld(request, page, slug):
+    dataset = _dataset_or_404(slug)
+    data = jsonld.dataset(dataset, request, page)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False}, content_type="application/ld+json")
+
+
+def dcat_catalog(request, page):
+    datasets = Dataset.objects.published().select_related("topic", "organisation")
+    data = jsonld.catalog(page, request, datasets, full=True)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False}, content_type="application/ld+json")
+
+
+def variable_search(request, page):
+    query = normalize_text(request.GET.get("q", ""))[:200]
+    access = request.GET.get("access", "").strip()[:40]
+    variables = Variable.objects.none()
+    if query:
+        variables = Variable.objects.filter(dataset__published=True)
+        for word in query.casefold().split()[:10]:
+            variables = variables.filter(search_text__contains=word)
+        if access:
+            variables = variables.filter(dataset__access_level=access)
+        variables = variables.select_related("dataset").order_by("dataset__title_fa", "sort_order", "pk")
+    page_obj = Paginator(variables, VARIABLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return TemplateResponse(
+        request,
+        "catalog/variable_search.html",
+        {
+            "page": page,
+            "self": page,
+            "query": query,
+            "access": access,
+            "access_levels": AccessLevel.choices,
+            "page_obj": page_obj,
+            "querystring": params.urlencode(),
+        },
+    )
+
+
+def latest_datasets(limit=3):
+    """For the home page: the most recently updated published datasets."""
+    return list(
+        Dataset.objects.published()
+        .select_related("organisation")
+        .prefetch_related(Prefetch("files", queryset=DataFile.objects.none()))
+        .order_by("-last_updated", "-pk")[:limit]
+    )
+
+
+def open_file_or_404(file_uuid):
+    data_file = get_object_or_404(DataFile.objects.select_related("dataset"), uuid=file_uuid)
+    if data_file.is_private or not data_file.dataset.published:
+        raise Http404
+    return data_file
