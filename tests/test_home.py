@@ -139,3 +139,16 @@ def test_search_treats_arabic_and_persian_letter_forms_as_equal(client, home_pag
 def test_header_search_box_leads_to_search_in_the_page_language(client, home_pages):
     assert 'action="/fa/search/"' in client.get("/fa/").content.decode()
     assert 'action="/en/search/"' in client.get("/en/").content.decode()
+
+
+def test_rate_limited_requests_get_a_polite_429_in_the_users_language(rf):
+    from django.utils import translation
+    from django_ratelimit.exceptions import Ratelimited
+    from django_ratelimit.middleware import RatelimitMiddleware
+
+    middleware = RatelimitMiddleware(lambda request: None)
+    with translation.override("fa"):
+        response = middleware.process_exception(rf.get("/fa/"), Ratelimited())
+    assert response.status_code == 429
+    assert response["Retry-After"] == "60"
+    assert "تلاش‌های بیش از حد" in response.content.decode()
