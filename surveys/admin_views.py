@@ -43,9 +43,7 @@ def _breadcrumbs(*items):
 def index(request):
     """Every survey (one row for all its languages) with its response count."""
     surveys = SurveyPage.objects.order_by("-period", "-pk")
-    counts = dict(
-        Response.objects.values_list("survey_key").annotate(n=Count("id")).values_list("survey_key", "n")
-    )
+    counts = dict(Response.objects.values_list("survey_key").annotate(n=Count("id")).values_list("survey_key", "n"))
     rows, seen = [], set()
     for survey in surveys.select_related("locale"):
         if survey.translation_key in seen:

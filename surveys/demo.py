@@ -66,9 +66,14 @@ QUESTIONS = [
         "از هر یک از این محصولات چقدر راضی هستید؟",
         "How satisfied are you with each of these products?",
         ["سالنامه آماری", "ماهنامه آماری", "داشبورد مدیریتی", "رابط برنامه‌نویسی داده‌ها (API)", "تقویم انتشار"],
-        ["The statistical yearbook", "The monthly bulletin", "The management dashboard", "The data API",
-         "The release calendar"],
-    ),  # fmt: skip
+        [
+            "The statistical yearbook",
+            "The monthly bulletin",
+            "The management dashboard",
+            "The data API",
+            "The release calendar",
+        ],
+    ),
     (
         QuestionKind.SINGLE,
         "purpose",

@@ -125,9 +125,7 @@ class SurveyForm(forms.Form):
             elif question.kind == QuestionKind.SINGLE:
                 answers.append(Answer(option_index=int(value), text=question.option_list[int(value)], **base))
             elif question.kind == QuestionKind.MULTIPLE:
-                answers.extend(
-                    Answer(option_index=int(v), text=question.option_list[int(v)], **base) for v in value
-                )
+                answers.extend(Answer(option_index=int(v), text=question.option_list[int(v)], **base) for v in value)
             elif question.kind == QuestionKind.TEXT:
                 answers.append(Answer(text=value.strip(), **base))
         Answer.objects.bulk_create(answers)

@@ -3,7 +3,6 @@
 
 import datetime as dt
 import hashlib
-
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -230,6 +229,9 @@ class Response(models.Model):
         ]
         permissions = [("view_results", "Can view survey results and export them")]
 
+    def __str__(self):
+        return f"{self.period} #{self.pk}"
+
     @staticmethod
     def hash_token(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
@@ -248,6 +250,9 @@ class Answer(models.Model):
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
+
+    def __str__(self):
+        return f"{self.question_key} {self.option_index} {self.score}"
 
 
 class PageFeedback(models.Model):
@@ -269,3 +274,5 @@ class PageFeedback(models.Model):
         verbose_name_plural = _("page feedback")
         ordering = ["-created_at"]
 
+    def __str__(self):
+        return f"{self.url} {'yes' if self.useful else 'no'}"

@@ -69,7 +69,13 @@ def previous_survey(survey):
 def _answers(survey):
     return list(
         Answer.objects.filter(response__survey_key=survey.translation_key).values_list(
-            "response_id", "question_key", "option_index", "score", "text", "response__profile", "response__submitted_at"
+            "response_id",
+            "question_key",
+            "option_index",
+            "score",
+            "text",
+            "response__profile",
+            "response__submitted_at",
         )
     )
 
@@ -131,7 +137,9 @@ def survey_results(survey, include_texts=True):
         if question.kind == QuestionKind.LIKERT:
             scores = Counter(a[3] for a in answers)
             for value, label in SCALE:
-                result.rows.append(Row(label=f"{value} · {label}", count=scores[value], pct=percent(scores[value], len(answers))))
+                result.rows.append(
+                    Row(label=f"{value} · {label}", count=scores[value], pct=percent(scores[value], len(answers)))
+                )
             result.stats = mean_ci([a[3] for a in answers])
             if before:
                 result.previous_mean = before["mean"]
@@ -139,9 +147,7 @@ def survey_results(survey, include_texts=True):
             per_profile = defaultdict(list)
             for a in answers:
                 per_profile[a[5]].append(a[3])
-            result.by_profile = [
-                (profile_label(p), mean_ci(per_profile[p])) for p in profiles if per_profile.get(p)
-            ]
+            result.by_profile = [(profile_label(p), mean_ci(per_profile[p])) for p in profiles if per_profile.get(p)]
         elif question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
             counts = Counter(a[2] for a in answers)
             per_profile = defaultdict(Counter)
@@ -199,7 +205,11 @@ def survey_results(survey, include_texts=True):
         "total": total,
         "previous": prev,
         "profiles": [
-            {"label": profile_label(p), "count": profile_counts.get(p, 0), "pct": percent(profile_counts.get(p, 0), total)}
+            {
+                "label": profile_label(p),
+                "count": profile_counts.get(p, 0),
+                "pct": percent(profile_counts.get(p, 0), total),
+            }
             for p in profiles
         ],
         "languages": dict(language_counts),
@@ -216,7 +226,8 @@ def feedback_results(period_code):
     values = [1 if useful else 0 for useful in rows.values_list("useful", flat=True)]
     stats = mean_ci(values)
     previous_values = [
-        1 if useful else 0 for useful in PageFeedback.objects.filter(period=period.previous().code).values_list("useful", flat=True)
+        1 if useful else 0
+        for useful in PageFeedback.objects.filter(period=period.previous().code).values_list("useful", flat=True)
     ]
     previous = mean_ci(previous_values)
     pages = defaultdict(lambda: {"yes": 0, "no": 0, "title": "", "url": ""})

@@ -69,7 +69,8 @@ def bar(pct, height=14):
     x = 100 - width if get_language_bidi() else 0
     return format_html(
         '<svg class="survey-bar" viewBox="0 0 100 {h}" preserveAspectRatio="none" aria-hidden="true" '
-        'focusable="false" width="100%" height="{h}"><rect x="0" y="0" width="100" height="{h}" class="survey-bar-track"/>'
+        'focusable="false" width="100%" height="{h}">'
+        '<rect x="0" y="0" width="100" height="{h}" class="survey-bar-track"/>'
         '<rect x="{x}" y="0" width="{w}" height="{h}" class="survey-bar-fill"/></svg>',
         h=int(height),
         x=f"{x:.2f}",
