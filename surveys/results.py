@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
+
 from iran.periods import Period
+from iran.text import format_number
 
 from .enums import SCALE, Profile, QuestionKind
 from .models import Answer, PageFeedback, Response, SurveyPage
@@ -15,6 +18,10 @@ from .stats import MeanCI, mean_ci, percent
 
 PROFILE_LABELS = dict(Profile.choices)
 NO_PROFILE = ""
+
+
+def _lang():
+    return (get_language() or "fa")[:2]
 
 
 def profile_label(code):
@@ -137,9 +144,8 @@ def survey_results(survey, include_texts=True):
         if question.kind == QuestionKind.LIKERT:
             scores = Counter(a[3] for a in answers)
             for value, label in SCALE:
-                result.rows.append(
-                    Row(label=f"{value} · {label}", count=scores[value], pct=percent(scores[value], len(answers)))
-                )
+                text = f"{format_number(value, _lang())} · {label}"
+                result.rows.append(Row(label=text, count=scores[value], pct=percent(scores[value], len(answers))))
             result.stats = mean_ci([a[3] for a in answers])
             if before:
                 result.previous_mean = before["mean"]

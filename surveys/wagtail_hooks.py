@@ -35,3 +35,24 @@ def register_results_menu_item():
 @hooks.register("register_permissions")
 def register_permissions():
     return Permission.objects.filter(content_type__app_label="surveys", codename="view_results")
+
+
+def _results_button(page, user, priority):
+    from wagtail.admin.widgets import Button
+
+    from .models import SurveyPage
+
+    if page.specific_class is SurveyPage and user.has_perm(admin_views.PERMISSION):
+        yield Button(
+            _("Results"), reverse("surveys_admin:detail", args=[page.pk]), icon_name="list-ul", priority=priority
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def survey_results_listing_button(page, user, next_url=None):
+    yield from _results_button(page, user, 45)
+
+
+@hooks.register("register_page_header_buttons")
+def survey_results_header_button(page, user, view_name, next_url=None):
+    yield from _results_button(page, user, 68)

@@ -521,3 +521,53 @@ def test_demo_has_an_open_survey_and_hundreds_of_labelled_responses(client, demo
     assert "demo-label" in summary
     current = SurveyPage.objects.get(period=CURRENT.code, locale__language_code="en")
     assert current.is_open() and "How satisfied" in client.get(current.url).content.decode()
+
+
+def test_survey_pages_have_a_results_button_in_the_admin(admin_client, survey):
+    body = admin_client.get(f"/admin/pages/{survey.get_parent().pk}/").content.decode()
+    assert f"/admin/survey-results/{survey.pk}/" in body
+    body = admin_client.get(f"/admin/pages/{survey.pk}/edit/").content.decode()
+    assert f"/admin/survey-results/{survey.pk}/" in body
+
+
+def test_the_wagtail_page_editor_accepts_a_new_survey(admin_client, home_pages):
+    """Editors add a survey with its questions in the admin; the dates default to the quarter."""
+    index = child_page(home_pages[0], SurveyIndexPage, "surveys", title="نظرسنجی‌ها")
+    data = {
+        "title": "نظرسنجی تازه",
+        "slug": "new-survey",
+        "intro": "",
+        "period": CURRENT.code,
+        "opens_on": "",
+        "closes_on": "",
+        "thank_you": "",
+        "questions-TOTAL_FORMS": "2",
+        "questions-INITIAL_FORMS": "0",
+        "questions-MIN_NUM_FORMS": "1",
+        "questions-MAX_NUM_FORMS": "1000",
+        "questions-0-kind": "likert",
+        "questions-0-text": "رضایت کلی؟",
+        "questions-0-help_text": "",
+        "questions-0-options": "",
+        "questions-0-required": "on",
+        "questions-0-code": "overall",
+        "questions-0-ORDER": "1",
+        "questions-1-kind": "single",
+        "questions-1-text": "یک گزینه؟",
+        "questions-1-help_text": "",
+        "questions-1-options": "فقط یکی",
+        "questions-1-code": "",
+        "questions-1-ORDER": "2",
+        "action-publish": "publish",
+    }
+    url = f"/admin/pages/add/surveys/surveypage/{index.pk}/"
+    refused = admin_client.post(url, data)
+    assert refused.status_code == 200  # a choice question with one option is refused
+    assert "دست‌کم دو گزینه" in refused.content.decode()
+    assert not SurveyPage.objects.filter(slug="new-survey").exists()
+    data["questions-1-options"] = "یکی\nدیگری"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    survey = SurveyPage.objects.get(slug="new-survey")
+    assert [q.kind for q in survey.get_questions()] == ["likert", "single"]
+    assert survey.live and survey.opening_day == CURRENT.first_day

@@ -87,7 +87,8 @@ def signed(value, decimals=1):
     if zero:
         return text
     sign = "+" if value > 0 else "\u2212"
-    return f"{sign}{text}"
+    # Isolated left-to-right, so that the sign stays before the number in Persian text.
+    return f"\u2066{sign}{text}\u2069"
 
 
 @register.filter
