@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.utils import translation
 from django.template import Context, Template
 from django.test import RequestFactory
 from openpyxl import load_workbook
@@ -329,7 +330,8 @@ def test_results_counts_percentages_mean_ci_change_and_profiles(home_pages):
     profiles = ["researcher", "researcher", "student", "student", ""]
     for score, profile in zip(scores, profiles, strict=True):
         add_response(survey, profile=profile, overall=score, purpose=0 if score < 4 else 2, find=[0, 1])
-    results = survey_results(survey)
+    with translation.override("en"):
+        results = survey_results(survey)
     assert results["total"] == 5
     overall = next(r for r in results["questions"] if r.question.code == "overall")
     assert [row.count for row in overall.rows] == [1, 1, 1, 1, 1]
