@@ -27,7 +27,7 @@ def _lang():
 def profile_label(code):
     from django.utils.translation import gettext
 
-    return PROFILE_LABELS.get(code) or gettext("Not given")
+    return str(PROFILE_LABELS[code]) if code in PROFILE_LABELS else gettext("Not given")
 
 
 @dataclass

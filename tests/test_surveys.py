@@ -10,9 +10,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.utils import translation
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
 from openpyxl import load_workbook
 
 from home.demo import child_page, translate
