@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import NormalDist
 
 
 def _beta_continued_fraction(a: float, b: float, x: float) -> float:
@@ -59,15 +60,36 @@ def t_cdf(t: float, df: float) -> float:
     return 1.0 - tail if t >= 0 else tail
 
 
-@lru_cache(maxsize=512)
+def t_pdf(t: float, df: float) -> float:
+    log_norm = math.lgamma((df + 1) / 2) - math.lgamma(df / 2) - 0.5 * math.log(df * math.pi)
+    return math.exp(log_norm - (df + 1) / 2 * math.log1p(t * t / df))
+
+
+@lru_cache(maxsize=2048)
 def t_quantile(p: float, df: int) -> float:
-    """The t such that P(T ≤ t) = p (0 < p < 1)."""
+    """The t such that P(T ≤ t) = p (0 < p < 1): Newton's method from the
+    Cornish–Fisher approximation, with bisection as the safety net."""
     if not 0 < p < 1:
         raise ValueError("p must be between 0 and 1")
     if df < 1:
         raise ValueError("df must be at least 1")
     if p < 0.5:
         return -t_quantile(1 - p, df)
+    if p == 0.5:
+        return 0.0
+    z = NormalDist().inv_cdf(p)
+    t = z + (z**3 + z) / (4 * df) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df * df)
+    for _ in range(30):
+        step = (t_cdf(t, df) - p) / t_pdf(t, df)
+        t -= step
+        if t <= 0 or not math.isfinite(t):
+            break
+        if abs(step) < 1e-12:
+            return t
+    return _t_quantile_bisect(p, df)
+
+
+def _t_quantile_bisect(p: float, df: int) -> float:
     low, high = 0.0, 1.0
     while t_cdf(high, df) < p:
         high *= 2

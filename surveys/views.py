@@ -2,7 +2,9 @@
 and the «Was this page useful?» endpoint."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
@@ -22,6 +24,7 @@ COOKIE_SALT = "surveys.response"
 COOKIE_MAX_AGE = 400 * 24 * 3600
 SURVEY_RATE = "10/m"
 FEEDBACK_RATE = "20/m"
+SUMMARY_CACHE_SECONDS = 3600
 
 
 def cookie_name(survey):
@@ -90,10 +93,19 @@ def survey_view(request, survey):
 
 
 def public_summary_view(request, survey):
+    """The published summary. Its body is cached, keyed by the number of
+    responses, so a new answer (or a deleted one) shows at once."""
     if not survey.publish_summary:
         raise Http404
-    results = survey_results(survey, include_texts=False)
-    return _render(request, survey, "surveys/survey_summary.html", {"results": results})
+    count = Response.objects.filter(survey_key=survey.translation_key).count()
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    key = f"surveys:summary:{survey.pk}:{survey.latest_revision_id}:{language}:{count}"
+    body = cache.get(key)
+    if body is None:
+        results = survey_results(survey, include_texts=False)
+        body = render_to_string("surveys/includes/summary_body.html", {"results": results, "page": survey}, request)
+        cache.set(key, body, SUMMARY_CACHE_SECONDS)
+    return _render(request, survey, "surveys/survey_summary.html", {"summary_body": body})
 
 
 def _back(url, flag):

@@ -130,6 +130,17 @@ def test_t_quantile_matches_the_printed_table(df, expected):
     assert t_quantile(0.975, df) == pytest.approx(expected, abs=1e-5)
 
 
+def test_t_quantile_newton_agrees_with_bisection_and_is_symmetric():
+    from surveys.stats import _t_quantile_bisect, t_cdf
+
+    for df in [1, 2, 3, 7, 30, 250, 10_000]:
+        for p in (0.6, 0.9, 0.975, 0.999):
+            t = t_quantile(p, df)
+            assert t == pytest.approx(_t_quantile_bisect(p, df), abs=1e-8)
+            assert t_cdf(t, df) == pytest.approx(p, abs=1e-10)
+            assert t_quantile(1 - p, df) == pytest.approx(-t)
+
+
 def test_mean_and_confidence_interval_match_a_hand_computed_example():
     # Scores 1, 2, 3, 4, 5: mean 3; s² = (4+1+0+1+4)/4 = 2.5; s = 1.581139;
     # standard error = s/√5 = 0.707107; t(0.975, 4) = 2.776445;
@@ -434,6 +445,10 @@ def test_public_summary_only_when_the_ministry_publishes_it(client, home_pages):
     body = response.content.decode()
     assert "رضایت کلی شما چقدر است؟" in body and "۱۰۰٫۰٪" in body
     assert "متن آزاد خصوصی" not in body  # free text is for staff only
+    # The summary is cached, but a new response shows at once.
+    add_response(survey, overall=2, purpose=1)
+    body = client.get(survey.url + "results/").content.decode()
+    assert "۵۰٫۰٪" in body and "۱۰۰٫۰٪" not in body.split("بیشتر")[0]
     index = client.get("/fa/surveys/").content.decode()
     assert survey.url + "results/" in index
 

@@ -94,3 +94,12 @@ def signed(value, decimals=1):
 @register.filter
 def field_error_id(bound_field):
     return f"{bound_field.auto_id}-error"
+
+
+@register.filter
+def pct(value, decimals=1):
+    """A percentage in the page language: ۴۲٫۵٪ or 42.5%."""
+    if value is None or value == "":
+        return "–"
+    lang = _lang()
+    return f"{format_number(value, lang, int(decimals))}{'٪' if lang == 'fa' else '%'}"
