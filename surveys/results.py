@@ -13,7 +13,7 @@ from iran.periods import Period
 from iran.text import format_number
 
 from .enums import SCALE, Profile, QuestionKind
-from .models import Answer, PageFeedback, Response, SurveyPage
+from .models import Answer, PageFeedback, Question, Response, SurveyPage
 from .stats import MeanCI, mean_ci, percent
 
 PROFILE_LABELS = dict(Profile.choices)
@@ -74,17 +74,27 @@ def previous_survey(survey):
 
 
 def _answers(survey):
-    return list(
-        Answer.objects.filter(response__survey_key=survey.translation_key).values_list(
-            "response_id",
-            "question_key",
-            "option_index",
-            "score",
-            "text",
-            "response__profile",
-            "response__submitted_at",
-        )
+    """(response id, question key, option, score, text, profile) for every
+    answer to the survey in any language. Question ids are mapped to their
+    translation key in Python, which is much cheaper than reading UUIDs."""
+    key_by_id = dict(
+        Question.objects.filter(page__translation_key=survey.translation_key).values_list("id", "translation_key")
     )
+    rows = Answer.objects.filter(response__survey_key=survey.translation_key).values_list(
+        "response_id", "question_id", "option_index", "score", "text", "response__profile"
+    )
+    return [(r[0], key_by_id.get(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+
+
+def _texts(question_key, survey):
+    """Free-text answers, newest first: (submitted at, profile label, text)."""
+    rows = (
+        Answer.objects.filter(response__survey_key=survey.translation_key, question_key=question_key)
+        .exclude(text="")
+        .order_by("-response__submitted_at")
+        .values_list("response__submitted_at", "response__profile", "text")
+    )
+    return [(when, profile_label(profile), text) for when, profile, text in rows]
 
 
 def _summaries_by_code(survey):
@@ -201,9 +211,7 @@ def survey_results(survey, include_texts=True):
                 if per_profile.get(p)
             ]
         elif question.kind == QuestionKind.TEXT and include_texts:
-            result.texts = sorted(
-                ((a[6], profile_label(a[5]), a[4]) for a in answers if a[4]), key=lambda t: t[0], reverse=True
-            )
+            result.texts = _texts(question.translation_key, survey)
         results.append(result)
 
     return {
