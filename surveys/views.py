@@ -3,12 +3,13 @@ and the «Was this page useful?» endpoint."""
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
@@ -112,9 +113,24 @@ def _back(url, flag):
     return HttpResponseRedirect(f"{url}{'&' if '?' in url else '?'}feedback={flag}#page-feedback")
 
 
+def _same_origin(request):
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return True  # old browsers and privacy settings send none; rate limit and honeypot still apply
+    return url_has_allowed_host_and_scheme(origin + "/", allowed_hosts={request.get_host()})
+
+
+@csrf_exempt
 @require_POST
 def feedback_view(request):
-    """Store one «Was this page useful?» answer and go back to the page."""
+    """Store one «Was this page useful?» answer and go back to the page.
+
+    No CSRF token: the box sits on pages that may be cached for everyone, where
+    a per-visitor token would be wrong. A cross-site POST can only add one
+    anonymous yes/no, and is refused when the browser says it comes from
+    another origin; the rate limit and the honeypot stop floods and bots."""
+    if not _same_origin(request):
+        return HttpResponseForbidden()
     limited = rate_limited(request, "surveys.feedback", FEEDBACK_RATE)
     if limited is not None:
         return limited

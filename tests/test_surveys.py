@@ -485,6 +485,17 @@ def test_page_feedback_is_stored_and_the_reader_sent_back(client, home_pages):
     ) or "سپاس" in render_feedback(home_fa, "/fa/?feedback=thanks")
 
 
+def test_page_feedback_works_on_cached_pages_without_a_token_but_not_cross_site(home_pages):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    ok = client.post("/fa/feedback/", {"useful": "yes", "url": "/fa/"}, HTTP_ORIGIN="http://testserver")
+    assert ok.status_code == 302
+    cross = client.post("/fa/feedback/", {"useful": "no", "url": "/fa/"}, HTTP_ORIGIN="https://evil.example")
+    assert cross.status_code == 403
+    assert PageFeedback.objects.count() == 1
+
+
 def test_page_feedback_bad_input(client, home_pages):
     assert client.get("/fa/feedback/").status_code == 405
     missing = client.post("/fa/feedback/", {"url": "/fa/about/"})

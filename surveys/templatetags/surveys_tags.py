@@ -37,7 +37,6 @@ def page_feedback(context, page=None, url=None):
     state = request.GET.get("feedback") if request is not None else None
     return {
         "request": request,
-        "csrf_token": context.get("csrf_token"),
         "page_id": page.pk if isinstance(page, Page) else "",
         "title": getattr(page, "title", "") or "",
         "url": url,
