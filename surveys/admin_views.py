@@ -69,7 +69,8 @@ def index(request):
 
 @results_permission_required
 def survey_detail(request, pk):
-    survey = _survey(pk)
+    # Labels in the admin user's language when the survey is translated into it.
+    survey = _survey(pk).localized.specific
     results = survey_results(survey)
     return TemplateResponse(
         request,
