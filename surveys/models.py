@@ -241,7 +241,9 @@ class Answer(models.Model):
     """One answer row: a score (scale, product), a chosen option, or text."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    # SET_NULL: an editor removing a question from a survey must not erase what
+    # people answered; results and exports go by question_key.
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="answers")
     question_key = models.UUIDField(db_index=True)  # the question's translation_key: same in every language
     option_index = models.PositiveSmallIntegerField(null=True, blank=True)  # choice or product, from 0
     score = models.PositiveSmallIntegerField(null=True, blank=True)  # 1–5

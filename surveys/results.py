@@ -76,14 +76,18 @@ def previous_survey(survey):
 def _answers(survey):
     """(response id, question key, option, score, text, profile) for every
     answer to the survey in any language. Question ids are mapped to their
-    translation key in Python, which is much cheaper than reading UUIDs."""
+    translation key in Python, which is much cheaper than reading UUIDs; only
+    answers whose question was deleted read their stored key."""
     key_by_id = dict(
         Question.objects.filter(page__translation_key=survey.translation_key).values_list("id", "translation_key")
     )
-    rows = Answer.objects.filter(response__survey_key=survey.translation_key).values_list(
-        "response_id", "question_id", "option_index", "score", "text", "response__profile"
+    answers = Answer.objects.filter(response__survey_key=survey.translation_key)
+    rows = answers.values_list("response_id", "question_id", "option_index", "score", "text", "response__profile")
+    result = [(r[0], key_by_id.get(r[1]), r[2], r[3], r[4], r[5]) for r in rows if r[1] in key_by_id]
+    orphans = answers.exclude(question_id__in=key_by_id).values_list(
+        "response_id", "question_key", "option_index", "score", "text", "response__profile"
     )
-    return [(r[0], key_by_id.get(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+    return result + list(orphans)
 
 
 def _texts(question_key, survey):

@@ -602,3 +602,21 @@ def test_the_wagtail_page_editor_accepts_a_new_survey(admin_client, home_pages):
     survey = SurveyPage.objects.get(slug="new-survey")
     assert [q.kind for q in survey.get_questions()] == ["likert", "single"]
     assert survey.live and survey.opening_day == CURRENT.first_day
+
+
+def test_removing_a_question_keeps_what_people_answered(survey):
+    add_response(survey, overall=5, improve="بماند")
+    editable = SurveyPage.objects.get(pk=survey.pk)
+    editable.questions.remove(q(editable, "improve"))
+    editable.save_revision().publish()
+    assert [question.code for question in SurveyPage.objects.get(pk=survey.pk).get_questions()] == [
+        "overall",
+        "purpose",
+        "find",
+        "products",
+    ]
+    assert Answer.objects.filter(text="بماند", question__isnull=True).exists()
+    rows = list(exports.response_rows(survey))
+    assert any(row[12] == "بماند" for row in rows)
+    overall = survey_results(survey)["questions"][0]
+    assert overall.stats.mean == 5
