@@ -78,6 +78,7 @@ def survey_detail(request, pk):
         {
             "results": results,
             "survey": survey,
+            "feedback": feedback_results(survey.period),
             "page_title": survey.title,
             "header_title": survey.title,
             "header_icon": "list-ul",

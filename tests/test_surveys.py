@@ -389,6 +389,7 @@ def test_staff_results_page_with_charts_and_escaped_free_text(client, survey, re
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;" in body
     assert '<script>alert("x")' not in body and "<b>bold</b>" not in body
     assert body.count('<svg class="survey-bar"') >= 5
+    assert "Page feedback in the same quarter" in body or "بازخورد صفحه‌ها در همین فصل" in body
     assert "رضایت کلی شما چقدر است؟" in body
 
 
