@@ -1,0 +1,115 @@
+"""CSV and XLSX exports of survey responses and page feedback: one row an
+answer. Text that a spreadsheet would run as a formula is escaped."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+
+from iran.dates import to_tehran
+
+from .enums import QuestionKind
+from .models import Answer, PageFeedback
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_cell(value):
+    """A string a spreadsheet would read as a formula gets a leading apostrophe
+    (OWASP «CSV injection»). Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+RESPONSE_HEADER = [
+    "response_id",
+    "submitted_at_tehran",
+    "quarter",
+    "language",
+    "profile",
+    "demo",
+    "question_code",
+    "question",
+    "kind",
+    "option_index",
+    "option_or_product",
+    "score",
+    "text",
+]
+
+
+def response_rows(survey):
+    questions = {q.translation_key: q for q in survey.get_questions()}
+    answers = (
+        Answer.objects.filter(response__survey_key=survey.translation_key)
+        .select_related("response")
+        .order_by("response_id", "pk")
+    )
+    for answer in answers.iterator():
+        question = questions.get(answer.question_key)
+        response = answer.response
+        option = ""
+        if question is not None and answer.option_index is not None:
+            options = question.option_list
+            option = options[answer.option_index] if answer.option_index < len(options) else answer.text
+        yield [
+            response.pk,
+            to_tehran(response.submitted_at).strftime("%Y-%m-%d %H:%M"),
+            response.period,
+            response.language,
+            response.profile,
+            "yes" if response.is_demo else "no",
+            question.code if question else "",
+            question.text if question else "",
+            question.kind if question else "",
+            answer.option_index if answer.option_index is not None else "",
+            option,
+            answer.score if answer.score is not None else "",
+            answer.text if (question is None or question.kind == QuestionKind.TEXT) else "",
+        ]
+
+
+FEEDBACK_HEADER = ["sent_at_tehran", "quarter", "language", "page_title", "url", "useful", "comment", "demo"]
+
+
+def feedback_rows(period_code):
+    for row in PageFeedback.objects.filter(period=period_code).order_by("created_at"):
+        yield [
+            to_tehran(row.created_at).strftime("%Y-%m-%d %H:%M"),
+            row.period,
+            row.language,
+            row.title,
+            row.url,
+            "yes" if row.useful else "no",
+            row.comment,
+            "yes" if row.is_demo else "no",
+        ]
+
+
+def as_csv(filename, header, rows):
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so that Excel reads the Persian text as UTF-8
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([escape_cell(value) for value in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def as_xlsx(filename, header, rows):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("data")
+    sheet.append(header)
+    for row in rows:
+        sheet.append([escape_cell(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
