@@ -193,3 +193,9 @@ LOGGING = {
 
 # django-ratelimit: counts live in the default cache (Redis in production).
 RATELIMIT_VIEW = "home.views.rate_limited"
+
+# --- releases: the embargo on caches and media files -------------------------------
+# Bounds every public Cache-Control max-age by the seconds until the next release
+# minute (no-store on editors' responses) and answers 404 for images and documents
+# that an embargoed page uses. After AuthenticationMiddleware (it reads request.user).
+MIDDLEWARE += ["releases.middleware.ReleaseEmbargoMiddleware"]
