@@ -180,6 +180,19 @@ MOVE_REASON_EN = (
 )
 
 
+CONTACTS_EN = {
+    "دفتر آمار و اطلاعات راهبردی": "Office of Statistics and Strategic Information",
+    "دفتر آمار و محاسبات اقتصادی و اجتماعی سازمان تأمین اجتماعی": "Social Security Organization, "
+    "Office of Economic and Social Statistics",
+}
+
+
+def translate_with_contacts(page, strings):
+    from home.demo import translate
+
+    return translate(page, {**strings, **CONTACTS_EN})
+
+
 def ensure_holidays(years):
     for year in years:
         for month, day, name in SOLAR_HOLIDAYS:
@@ -206,8 +219,6 @@ def ensure_calendar(context):
 
 
 def ensure_one_off(calendar, spec, now):
-    from home.demo import translate
-
     slug, days, _status, kind, org, topics, title, title_en, summary, summary_en = spec
     existing = calendar.get_children().filter(slug=slug).first()
     if existing is not None:
@@ -228,13 +239,11 @@ def ensure_one_off(calendar, spec, now):
     )
     calendar.add_child(instance=entry)
     entry.save_revision().publish()
-    translate(entry, {title: title_en, summary: summary_en, "اعلام خواهد شد": "To be announced"})
+    translate_with_contacts(entry, {title: title_en, summary: summary_en, "اعلام خواهد شد": "To be announced"})
     return entry
 
 
 def load(context):
-    from home.demo import translate
-
     from . import services
     from .series import generate
 
@@ -246,7 +255,7 @@ def load(context):
     series_list = ensure_series()
     start = today - dt.timedelta(days=150)
     for series in series_list:
-        generate(series, calendar, today=start, months=19, translate_to=translate)
+        generate(series, calendar, today=start, months=19, translate_to=translate_with_contacts)
 
     entries = ReleasePage.objects.child_of(calendar).filter(series__isnull=False).order_by("release_at")
     for index, entry in enumerate(entries):

@@ -139,6 +139,9 @@ def month_grid(entries, month: Period, lang):
     first, last = month.first_day, month.last_day
     by_day = {}
     for entry in entries:
+        if entry.status == ReleaseStatus.PROVISIONAL:
+            continue  # only its month is announced
+        entry.tehran_time = entry.release_at.astimezone(TEHRAN).strftime("%H:%M")
         by_day.setdefault(entry.release_at.astimezone(TEHRAN).date(), []).append(entry)
     weeks, week = [], []
     # Python: Monday=0 … Saturday=5; the Iranian week starts on Saturday.
@@ -204,6 +207,7 @@ def listing_context(calendar, request, now=None):
                 "month": month,
                 "month_name": (MONTHS_FA if lang == "fa" else MONTHS_EN)[month.number - 1],
                 "weeks": month_grid(month_qs.order_by("release_at"), month, lang),
+                "month_provisional": month_qs.filter(status=ReleaseStatus.PROVISIONAL).order_by("release_at"),
                 "prev_month_query": urlencode({**month_query, "month": month.previous().code}),
                 "next_month_query": urlencode({**month_query, "month": month.shift(1).code}),
             }

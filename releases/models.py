@@ -323,9 +323,6 @@ class ReleaseDateChange(models.Model):
     def __str__(self):
         return f"{self.release_id}: {self.previous_release_at:%Y-%m-%d %H:%M} → {self.new_release_at:%Y-%m-%d %H:%M}"
 
-    def reason_for(self, lang):
-        return self.reason_en if lang == "en" and self.reason_en else self.reason
-
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.pop("_allow_update", False):
             raise PermissionDenied("The log of date changes is append-only.")
@@ -335,6 +332,9 @@ class ReleaseDateChange(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The log of date changes is append-only.")
+
+    def reason_for(self, lang):
+        return self.reason_en if lang == "en" and self.reason_en else self.reason
 
 
 class Holiday(models.Model):

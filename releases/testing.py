@@ -1,0 +1,53 @@
+"""Small builders for tests (this app's and other apps'): a calendar and entries
+in both languages, without loading the whole demo."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from .enums import Organisation, ReleaseKind, ReleaseStatus
+from .models import ReleaseCalendarPage, ReleasePage, topics_to_db
+
+
+def make_calendar(home_fa, translate_en=True):
+    from home.demo import child_page, translate
+
+    calendar = child_page(home_fa, ReleaseCalendarPage, "releases", title="تقویم انتشار", show_in_menus=True)
+    if translate_en:
+        translate(calendar, {"تقویم انتشار": "Release calendar"})
+    return calendar
+
+
+def make_entry(
+    calendar,
+    title="ماهنامهٔ آماری بازار کار",
+    release_at=None,
+    status=ReleaseStatus.CONFIRMED,
+    kind=ReleaseKind.MONTHLY_BULLETIN,
+    topics=("labour_market",),
+    organisation=Organisation.HEADQUARTERS,
+    slug=None,
+    english=None,
+    **fields,
+):
+    """An entry under the Persian `calendar`; with `english` (its English title)
+    also its English translation. Returns the Persian entry."""
+    from home.demo import translate
+
+    release_at = release_at or (timezone.now() + dt.timedelta(days=7)).replace(second=0, microsecond=0)
+    entry = ReleasePage(
+        title=title,
+        slug=slug or f"entry-{ReleasePage.objects.count() + 1}",
+        kind=kind,
+        status=status,
+        release_at=release_at,
+        topics=topics_to_db(topics),
+        organisation=organisation,
+        locale_id=calendar.locale_id,
+        **fields,
+    )
+    calendar.add_child(instance=entry)
+    entry.save_revision().publish()
+    if english:
+        translate(entry, {title: english})
+    return entry
