@@ -10,11 +10,11 @@ from .models import ReleaseCalendarPage, ReleasePage, topics_to_db
 
 
 def make_calendar(home_fa, translate_en=True):
-    from home.demo import child_page, translate
+    from home.demo import child_page
 
     calendar = child_page(home_fa, ReleaseCalendarPage, "releases", title="تقویم انتشار", show_in_menus=True)
     if translate_en:
-        translate(calendar, {"تقویم انتشار": "Release calendar"})
+        translate_quickly(calendar, "Release calendar")
     return calendar
 
 

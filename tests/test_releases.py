@@ -163,6 +163,37 @@ def test_a_published_entry_cannot_be_deleted_or_unpublished(calendar, admin_clie
     assert provisional.permissions_for_user(admin_user).can_delete()
 
 
+def test_the_admin_edit_form_and_schedule_buttons(calendar, admin_client):
+    entry = make_entry(calendar, release_at=at(10), topics=("wages", "pensions"))
+    edit = admin_client.get(f"/admin/pages/{entry.pk}/edit/")
+    body = edit.content.decode()
+    assert edit.status_code == 200
+    assert f"/admin/releases/{entry.pk}/move/" in body and f"/admin/releases/{entry.pk}/cancel/" in body
+    assert 'value="wages" checked' in body or 'value="wages"\n' in body or "wages" in body
+    add = admin_client.get(f"/admin/pages/add/releases/releasepage/{calendar.pk}/")
+    assert add.status_code == 200
+    data = {
+        "title": "نماگر جدید",
+        "slug": "new-indicator",
+        "kind": "indicator_update",
+        "release_at": "2026-12-20 10:00",
+        "reference_period": "۱۴۰۵-۰۸",
+        "topics": ["wages", "skills"],
+        "organisation": "headquarters",
+        "related_links-count": "0",
+        "action-publish": "publish",
+    }
+    created = admin_client.post(f"/admin/pages/add/releases/releasepage/{calendar.pk}/", data)
+    assert created.status_code == 302, created.content.decode()[:3000]
+    new = ReleasePage.objects.get(slug="new-indicator")
+    assert new.status == ReleaseStatus.PROVISIONAL
+    assert new.topic_list == ["wages", "skills"] and new.reference_period == "1405-08"
+    bad = admin_client.post(
+        f"/admin/pages/add/releases/releasepage/{calendar.pk}/", {**data, "slug": "bad", "reference_period": "1405-13"}
+    )
+    assert bad.status_code == 200 and not ReleasePage.objects.filter(slug="bad").exists()
+
+
 # --- the publisher group and the admin --------------------------------------------------------
 @pytest.fixture
 def publisher(db):
