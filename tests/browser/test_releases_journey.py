@@ -1,6 +1,7 @@
 """Journeys through the release calendar in a real browser."""
 
 import datetime as dt
+from pathlib import Path
 
 import icalendar
 import jdatetime
@@ -57,7 +58,7 @@ def test_persian_user_filters_next_months_bulletins_and_downloads_the_ics(page, 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="افزودن به تقویم (.ics)").click()
     path = download_info.value.path()
-    calendar = icalendar.Calendar.from_ical(open(path, "rb").read())
+    calendar = icalendar.Calendar.from_ical(Path(path).read_bytes())
     confirmed = [e for e in wanted if e.status == ReleaseStatus.CONFIRMED]
     events = list(calendar.walk("VEVENT"))
     assert [str(e["SUMMARY"]) for e in events] == [e.title for e in confirmed]
