@@ -10,6 +10,7 @@ import time_machine
 from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 
 from iran.dates import TEHRAN, tehran_datetime
 from releases import services
@@ -54,16 +55,16 @@ def test_confirm_a_provisional_entry(calendar):
 
 def test_confirming_with_a_date_in_the_past_is_refused(calendar):
     entry = make_entry(calendar, status=ReleaseStatus.PROVISIONAL, release_at=at(-2))
-    with pytest.raises(ValidationError, match="future"):
+    with pytest.raises(ValidationError, match="future"), translation.override("en"):
         services.confirm(entry)
-    with pytest.raises(ValidationError, match="future"):
+    with pytest.raises(ValidationError, match="آینده"), translation.override("fa"):
         services.confirm(entry, release_at=at(-1))
     assert ReleasePage.objects.get(pk=entry.pk).status == ReleaseStatus.PROVISIONAL
 
 
 def test_moving_a_confirmed_date_needs_a_reason_and_is_logged(calendar, admin_user):
     entry = make_entry(calendar, release_at=at(10), english="Bulletin")
-    with pytest.raises(ValidationError, match="reason"):
+    with pytest.raises(ValidationError, match="reason"), translation.override("en"):
         services.move(entry, at(12), "  ", admin_user)
     assert not ReleaseDateChange.objects.exists()
     services.move(entry, at(12), "داده‌ها دیر رسید", admin_user, reason_en="The data came late")
@@ -76,6 +77,15 @@ def test_moving_a_confirmed_date_needs_a_reason_and_is_logged(calendar, admin_us
     english = ReleasePage.objects.get(translation_key=entry.translation_key, locale__language_code="en")
     assert english.release_at == at(12)
     assert list(english.date_changes()) == [change]
+
+
+def test_a_provisional_date_edited_in_persian_follows_in_english(calendar):
+    entry = make_entry(calendar, status=ReleaseStatus.PROVISIONAL, release_at=at(30), english="Poverty")
+    draft = entry.get_latest_revision_as_object()
+    draft.release_at = at(45)
+    draft.save_revision().publish()
+    english = ReleasePage.objects.get(translation_key=entry.translation_key, locale__language_code="en")
+    assert english.release_at == at(45)
 
 
 def test_the_date_change_log_is_append_only(calendar):
@@ -100,7 +110,7 @@ def test_a_provisional_date_moves_freely_but_not_into_the_past(calendar):
 
 def test_cancel_needs_a_public_notice(calendar, client):
     entry = make_entry(calendar, release_at=at(10), english="Bulletin")
-    with pytest.raises(ValidationError, match="notice"):
+    with pytest.raises(ValidationError, match="notice"), translation.override("en"):
         services.cancel(entry, "")
     services.cancel(entry, "ارقام در ماهنامهٔ بعدی می‌آید.", notice_en="The figures will appear next month.")
     entry.refresh_from_db()
