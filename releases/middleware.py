@@ -75,6 +75,11 @@ class ReleaseEmbargoMiddleware:
             patch_cache_control(response, no_store=True, max_age=0)
             return response
         # patch_cache_control keeps the smaller of an existing max-age and ours.
+        # An answer that sets a cookie (a form's CSRF token, a session) is for one
+        # browser only: never for a shared cache.
+        if response.cookies:
+            patch_cache_control(response, private=True, max_age=max_age)
+            return response
         patch_cache_control(response, public=True, max_age=max_age)
         if "s-maxage" in response.get("Cache-Control", ""):
             patch_cache_control(response, s_maxage=max_age)

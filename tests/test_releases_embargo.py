@@ -326,3 +326,23 @@ def test_the_scheduler_marks_it_published_and_publishes_scheduled_revisions(clie
         assert scenario.entry.status == ReleaseStatus.PUBLISHED
         assert scenario.entry.published_at == AFTER
         assert "Bulletin final figures" in client.get(scenario.publication.url).content.decode()
+
+
+def test_cache_headers_for_cookies_editors_and_the_admin(scenario, admin_user):
+    def respond(request):
+        response = HttpResponse("form")
+        response.set_cookie("csrftoken", "x")
+        return response
+
+    middleware = ReleaseEmbargoMiddleware(respond)
+    with time_machine.travel(BEFORE - dt.timedelta(hours=1), tick=False):
+        request = RequestFactory().get("/fa/researchers/apply/")
+        request.user = AnonymousUser()
+        header = middleware(request).headers["Cache-Control"]
+        assert "private" in header and "public" not in header
+        assert get_max_age(middleware(request)) <= 300
+        request.user = admin_user
+        assert "no-store" in middleware(request).headers["Cache-Control"]
+        post = RequestFactory().post("/fa/search/")
+        post.user = AnonymousUser()
+        assert "no-store" in ReleaseEmbargoMiddleware(lambda r: HttpResponse("ok"))(post).headers["Cache-Control"]
