@@ -115,7 +115,9 @@ def main():
             capture_output=True,
         )
         entry_url = run(SETUP, env).splitlines()[-1]
-        print(f"prepared database and 41 entries in {time.monotonic() - t0:.0f}s ({env.get('DATABASE_URL', 'SQLite')})")
+        print(
+            f"prepared database and 41 entries in {time.monotonic() - t0:.0f}s ({'PostgreSQL' if env.get('DATABASE_URL', '').startswith('postgres') else 'SQLite'})"
+        )
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
