@@ -115,9 +115,8 @@ def main():
             capture_output=True,
         )
         entry_url = run(SETUP, env).splitlines()[-1]
-        print(
-            f"prepared database and 41 entries in {time.monotonic() - t0:.0f}s ({'PostgreSQL' if env.get('DATABASE_URL', '').startswith('postgres') else 'SQLite'})"
-        )
+        database = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+        print(f"prepared database and 41 entries in {time.monotonic() - t0:.0f}s ({database})")
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
