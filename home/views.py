@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page
 
 from iran.text import normalize_text
 from releases.embargo import embargoed_page_ids
+from releases.sitemaps import EmbargoAwareSitemap
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_MAX_RESULTS = 200
@@ -33,7 +34,7 @@ def rate_limited(request, exception):
 
 
 def sitemap(request):
-    """Wagtail's sitemap; released page types leave themselves out while embargoed."""
-    response = wagtail_sitemap(request)
+    """Wagtail's sitemap without embargoed pages, nor the pages below them."""
+    response = wagtail_sitemap(request, sitemaps={"wagtail": EmbargoAwareSitemap})
     response["Cache-Control"] = "public, max-age=60"
     return response

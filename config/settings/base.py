@@ -208,3 +208,9 @@ RESEARCHERS_PROPOSAL_MAX_BYTES = int(os.environ.get("RESEARCHERS_PROPOSAL_MAX_BY
 # (`manage.py anonymise_researchers`, also run daily by the scheduler job below).
 RESEARCHERS_RETENTION_MONTHS = int(os.environ.get("RESEARCHERS_RETENTION_MONTHS", "24"))
 SCHEDULER_JOBS += ["researchers.jobs.expire_applications", "researchers.jobs.anonymise_inactive"]
+
+# --- releases: the embargo on caches and media files -------------------------------
+# Bounds every public Cache-Control max-age by the seconds until the next release
+# minute (no-store on editors' responses) and answers 404 for images and documents
+# that an embargoed page uses. After AuthenticationMiddleware (it reads request.user).
+MIDDLEWARE += ["releases.middleware.ReleaseEmbargoMiddleware"]

@@ -1,0 +1,126 @@
+"""Admin forms: the entry's edit form and the publisher's schedule actions.
+
+Dates in the schedule actions are typed as the ministry writes them: a Jalali
+date (1405-09-20, Persian digits welcome) and a Tehran time (10:00)."""
+
+import datetime as dt
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from iran.dates import TEHRAN, parse_jalali_date, to_tehran
+from iran.periods import Period, PeriodError
+from iran.text import to_latin_digits
+
+from .enums import ReleaseStatus, Topic
+from .models import topics_from_db, topics_to_db
+
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def parse_tehran_minute(date_text: str, time_text: str) -> dt.datetime:
+    """A Jalali date and a Tehran HH:MM → an aware datetime, or ValidationError in words."""
+    try:
+        day = parse_jalali_date(date_text)
+    except ValueError as exc:
+        raise ValidationError(
+            _("«%(value)s» is not a date in the Jalali calendar; write it as 1405-09-20."), params={"value": date_text}
+        ) from exc
+    match = _TIME.match(to_latin_digits(time_text or "").strip())
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise ValidationError(_("«%(value)s» is not a time; write it as 10:00."), params={"value": time_text})
+    return dt.datetime(day.year, day.month, day.day, int(match.group(1)), int(match.group(2)), tzinfo=TEHRAN)
+
+
+class TopicsField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", Topic.choices)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("topics"))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return topics_from_db(value) if isinstance(value, str) else value
+
+    def clean(self, value):
+        return topics_to_db(super().clean(value))
+
+
+class ReleasePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "topics" in self.fields:
+            self.fields["topics"] = TopicsField()
+        instance = self.instance
+        if instance.pk and instance.status != ReleaseStatus.PROVISIONAL and "release_at" in self.fields:
+            # Once confirmed the date moves only through «Move», with a public reason.
+            self.fields["release_at"].disabled = True
+            self.fields["release_at"].help_text = _(
+                "Confirmed: a release publisher moves the date with «Move release», giving a reason."
+            )
+
+    def clean_reference_period(self):
+        value = self.cleaned_data.get("reference_period", "")
+        if not value:
+            return value
+        try:
+            return Period.parse(value).code
+        except PeriodError as exc:
+            raise ValidationError(_("Write the period as 1403, 1403-Q2 or 1403-07.")) from exc
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("organisation") == "provincial" and not cleaned.get("province"):
+            self.add_error("province", _("Say which province's directorate produces it."))
+        return cleaned
+
+
+class ScheduleForm(forms.Form):
+    date = forms.CharField(label=_("date (Jalali)"), max_length=20, help_text=_("e.g. 1405-09-20"))
+    time = forms.CharField(label=_("time (Tehran)"), max_length=5, initial="10:00", help_text=_("e.g. 10:00"))
+
+    def __init__(self, *args, entry=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if entry is not None and not self.is_bound:
+            from iran.dates import jalali
+
+            local = to_tehran(entry.release_at)
+            j = jalali(local)
+            self.initial.setdefault("date", f"{j.year}-{j.month:02d}-{j.day:02d}")
+            self.initial.setdefault("time", local.strftime("%H:%M"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("date") and cleaned.get("time"):
+            try:
+                cleaned["release_at"] = parse_tehran_minute(cleaned["date"], cleaned["time"])
+            except ValidationError as exc:
+                self.add_error("date", exc)
+        return cleaned
+
+
+class ConfirmForm(ScheduleForm):
+    pass
+
+
+class MoveForm(ScheduleForm):
+    reason = forms.CharField(
+        label=_("reason (shown to the public)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    reason_en = forms.CharField(label=_("reason in English"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class CancelForm(forms.Form):
+    notice = forms.CharField(
+        label=_("public notice"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on the entry: why it is cancelled and where the figures will appear instead."),
+    )
+    notice_en = forms.CharField(
+        label=_("public notice in English"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )

@@ -1,0 +1,111 @@
+"""The entry's state machine. Every change of status or date goes through here.
+
+    provisional ──confirm──► confirmed ──(minute; scheduler)──► published
+         │                      │  ▲
+         │                      └──┘ move (reason required, logged as a row)
+         └──────────cancel──────┴──► cancelled (public notice required)
+
+Published and cancelled are final. Changes apply to every language version of
+the entry at once (they share a translation key)."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .enums import ReleaseStatus
+from .models import ReleaseDateChange, ReleasePage
+
+
+def _versions(entry):
+    return ReleasePage.objects.filter(translation_key=entry.translation_key)
+
+
+def _refresh(entry):
+    entry.refresh_from_db()
+    return entry
+
+
+def _check_future(when, now):
+    if when is None:
+        raise ValidationError(_("Give the date and time of the release."))
+    if when <= now:
+        raise ValidationError(_("The release date and time must be in the future."))
+    if when.second or when.microsecond:
+        raise ValidationError(_("Releases are announced to the minute: leave the seconds at zero."))
+
+
+@transaction.atomic
+def confirm(entry, user=None, release_at=None, reason="", now=None):
+    """Provisional → confirmed, at its estimated minute or a new one (in the future)."""
+    now = now or timezone.now()
+    entry = _refresh(entry)
+    if entry.status != ReleaseStatus.PROVISIONAL:
+        raise ValidationError(_("Only a provisional entry can be confirmed."))
+    when = release_at or entry.release_at
+    _check_future(when, now)
+    _versions(entry).update(status=ReleaseStatus.CONFIRMED, release_at=when, confirmed_at=now)
+    return _refresh(entry)
+
+
+@transaction.atomic
+def move(entry, new_release_at, reason, user=None, now=None, reason_en=""):
+    """Change the announced minute; once confirmed this needs a public reason."""
+    now = now or timezone.now()
+    entry = _refresh(entry)
+    if entry.is_final:
+        raise ValidationError(_("A published or cancelled entry cannot be moved."))
+    if entry.status == ReleaseStatus.CONFIRMED and entry.release_at <= now:
+        raise ValidationError(_("This release's minute has passed; it cannot be moved any more."))
+    _check_future(new_release_at, now)
+    if new_release_at == entry.release_at:
+        raise ValidationError(_("The new date is the same as the announced one."))
+    reason = (reason or "").strip()
+    if entry.status == ReleaseStatus.CONFIRMED and not reason:
+        raise ValidationError(_("Moving a confirmed release needs a reason; it is shown to the public."))
+    if entry.status == ReleaseStatus.CONFIRMED or reason:
+        ReleaseDateChange.objects.create(
+            release=entry,
+            translation_key=entry.translation_key,
+            previous_release_at=entry.release_at,
+            new_release_at=new_release_at,
+            reason=reason,
+            reason_en=(reason_en or "").strip(),
+            changed_at=now,
+            changed_by=user if getattr(user, "pk", None) else None,
+        )
+    _versions(entry).update(release_at=new_release_at)
+    return _refresh(entry)
+
+
+@transaction.atomic
+def cancel(entry, notice, user=None, now=None, notice_en=""):
+    """Cancel with a public notice; the entry stays in the calendar."""
+    now = now or timezone.now()
+    entry = _refresh(entry)
+    if entry.is_final:
+        raise ValidationError(_("A published or cancelled entry cannot be cancelled."))
+    if entry.is_released(now):
+        raise ValidationError(_("This release has already happened; it cannot be cancelled."))
+    notice = (notice or "").strip()
+    if not notice:
+        raise ValidationError(_("Cancelling needs a public notice saying why."))
+    _versions(entry).update(status=ReleaseStatus.CANCELLED, cancellation_notice=notice, cancelled_at=now)
+    notice_en = (notice_en or "").strip()
+    if notice_en:
+        _versions(entry).filter(locale__language_code="en").update(cancellation_notice=notice_en)
+    return _refresh(entry)
+
+
+def mark_published(entry, now=None):
+    """Confirmed → published (the scheduler does this at the minute)."""
+    now = now or timezone.now()
+    return (
+        _versions(entry).filter(status=ReleaseStatus.CONFIRMED).update(status=ReleaseStatus.PUBLISHED, published_at=now)
+    )
+
+
+def tehran_minute(value: dt.datetime) -> dt.datetime:
+    return value.replace(second=0, microsecond=0)

@@ -1,0 +1,162 @@
+"""Wagtail hooks: the embargo on every page and document, guards against
+deleting or unpublishing the record, the admin overview and the publisher's
+actions, snippets for series and holidays."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .embargo import held_media, is_page_embargoed
+from .enums import ReleaseStatus
+from .models import Holiday, ReleasePage, ReleaseSeries
+
+
+# --- the embargo ----------------------------------------------------------------
+@hooks.register("before_serve_page")
+def hold_embargoed_pages(page, request, serve_args, serve_kwargs):
+    """A page that waits for a release, or lives below one, is a 404 for anyone
+    who may not edit it: the same answer as a page that does not exist."""
+    if is_page_embargoed(page) and not page.permissions_for_user(request.user).can_edit():
+        raise Http404
+
+
+@hooks.register("before_serve_document")
+def hold_embargoed_documents(document, request):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.has_perm("wagtaildocs.change_document"):
+        return None
+    docs, _images = held_media()
+    if document.pk in docs:
+        raise Http404
+
+
+# --- the record stays ---------------------------------------------------------------
+def _final_entries(page):
+    pages = page.get_descendants(inclusive=True).type(ReleasePage)
+    return ReleasePage.objects.filter(
+        pk__in=pages.values("pk"), status__in=[ReleaseStatus.PUBLISHED, ReleaseStatus.CANCELLED]
+    )
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_the_record(request, page):
+    if _final_entries(page).exists():
+        messages.error(request, _("Published or cancelled release calendar entries cannot be deleted."))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_unpublish_page")
+def refuse_unpublishing_the_record(request, page):
+    if _final_entries(page).exists():
+        messages.error(request, _("Published or cancelled release calendar entries cannot be unpublished."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_removal(request, action_type, objects, action_class_instance):
+    if action_type in ("delete", "unpublish"):
+        for obj in objects:
+            if hasattr(obj, "get_descendants") and _final_entries(obj).exists():
+                messages.error(request, _("Published or cancelled release calendar entries cannot be removed."))
+                return redirect("wagtailadmin_explore_root")
+    return None
+
+
+# --- the editors' overview and the publisher's actions --------------------------------
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("", admin_views.overview, name="overview"),
+        path("<int:pk>/confirm/", admin_views.confirm, name="confirm"),
+        path("<int:pk>/move/", admin_views.move, name="move"),
+        path("<int:pk>/cancel/", admin_views.cancel, name="cancel"),
+    ]
+    return [path("releases/", include((urls, "releases_admin"), namespace="releases_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item():
+    return MenuItem(_("Release calendar"), reverse("releases_admin:overview"), icon_name="date", order=150)
+
+
+class ReleasesPanel(Component):
+    """This month's and next month's releases, and any late one, on the admin home."""
+
+    name = "releases"
+    template_name = "releases/admin/home_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context.update(admin_views.overview_context(parent_context["request"]))
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_releases_panel(request, panels):
+    panels.append(ReleasesPanel())
+
+
+def _schedule_buttons(page, user):
+    if not isinstance(page.specific_deferred, ReleasePage) or not admin_views.can_manage_schedule(user):
+        return []
+    entry = page.specific_deferred
+    buttons = []
+    if entry.status == ReleaseStatus.PROVISIONAL:
+        buttons.append(
+            Button(
+                _("Confirm release"), reverse("releases_admin:confirm", args=[page.pk]), priority=10, icon_name="tick"
+            )
+        )
+    if entry.status in (ReleaseStatus.PROVISIONAL, ReleaseStatus.CONFIRMED):
+        buttons.append(
+            Button(_("Move release"), reverse("releases_admin:move", args=[page.pk]), priority=20, icon_name="date")
+        )
+        buttons.append(
+            Button(
+                _("Cancel release"), reverse("releases_admin:cancel", args=[page.pk]), priority=30, icon_name="cross"
+            )
+        )
+    return buttons
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_buttons(page, user, view_name=None, next_url=None):
+    return _schedule_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_buttons(page, user, next_url=None):
+    return _schedule_buttons(page, user)
+
+
+# --- snippets ---------------------------------------------------------------------------
+class ReleaseSeriesViewSet(SnippetViewSet):
+    model = ReleaseSeries
+    icon = "repeat"
+    menu_label = _("Release series")
+    list_display = ["title", "kind", "frequency", "day", "holiday_shift", "active"]
+    add_to_admin_menu = False
+
+
+class HolidayViewSet(SnippetViewSet):
+    model = Holiday
+    icon = "calendar"
+    menu_label = _("Official holidays")
+    list_display = ["date", "name"]
+    add_to_admin_menu = False
+
+
+register_snippet(ReleaseSeriesViewSet)
+register_snippet(HolidayViewSet)
