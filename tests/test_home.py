@@ -152,3 +152,14 @@ def test_rate_limited_requests_get_a_polite_429_in_the_users_language(rf):
     assert response.status_code == 429
     assert response["Retry-After"] == "60"
     assert "تلاش‌های بیش از حد" in response.content.decode()
+
+
+def test_pages_ask_whether_they_were_useful(client, demo):
+    from releases.enums import ReleaseStatus
+    from releases.models import ReleasePage
+
+    about = client.get("/fa/about/").content.decode()
+    assert 'action="/fa/feedback/"' in about
+    published = ReleasePage.objects.filter(status=ReleaseStatus.PUBLISHED, locale__language_code="en").first()
+    body = client.get(published.url).content.decode()
+    assert 'action="/en/feedback/"' in body
