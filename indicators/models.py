@@ -156,6 +156,11 @@ class Indicator(models.Model):
         blank=True,
         help_text=_("Cells built from fewer units are suppressed. Empty: the site default."),
     )
+    is_additive = models.BooleanField(
+        _("additive"),
+        default=True,
+        help_text=_("Parts add up to their total (counts, amounts); not for rates and averages."),
+    )
     is_key = models.BooleanField(_("on the dashboard"), default=True)
     is_headline = models.BooleanField(_("on the home page"), default=False)
     is_demo = models.BooleanField(_("demo figures"), default=False)
