@@ -91,6 +91,22 @@ class ObservationBlockMixin:
                     % {"dim": axis, "dims": ", ".join(dims) or "—"}
                 )
 
+    def _check_fixed_dimensions(self, value, indicator, errors, axes):
+        """A dimension on neither axis must be fixed: one code, or its total."""
+        filters = data.parse_filters(value.get("filters"))
+        for code_list in indicator.dimension_lists:
+            if code_list.code in axes:
+                continue
+            codes = filters.get(code_list.code)
+            if (codes and len(codes) > 1) or (not codes and not code_list.total_code):
+                errors["filters"] = ValidationError(
+                    _(
+                        "«%(dim)s» is on neither axis: choose exactly one of its codes in the filters, "
+                        "or put it on an axis."
+                    )
+                    % {"dim": code_list.name("fa")}
+                )
+
     def _axis_size(self, axis, periods, filters):
         if not axis:
             return 1
@@ -133,6 +149,7 @@ class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
         indicator = self._check_indicator(value, errors)
         if indicator is not None:
             self._check_axes(value, indicator, errors, ["rows", "columns"])
+            self._check_fixed_dimensions(value, indicator, errors, (value.get("rows"), value.get("columns")))
             if value.get("rows") and value.get("rows") == value.get("columns"):
                 errors["columns"] = ValidationError(_("Rows and columns must be different."))
         if not errors:
@@ -210,6 +227,7 @@ class ObservationChartBlock(ObservationBlockMixin, blocks.StructBlock):
         indicator = self._check_indicator(value, errors)
         if indicator is not None:
             self._check_axes(value, indicator, errors, ["x_axis", "series"])
+            self._check_fixed_dimensions(value, indicator, errors, (value.get("x_axis"), value.get("series")))
             if value.get("series") and value.get("series") == value.get("x_axis"):
                 errors["series"] = ValidationError(_("The series and the horizontal axis must be different."))
         if not errors:

@@ -40,11 +40,13 @@ class Topic(models.TextChoices):
 
 
 class Organisation(models.TextChoices):
-    MINISTRY = "ministry", _("Ministry headquarters")
-    SSO = "sso", _("Social Security Organization")
-    WELFARE = "welfare", _("State Welfare Organization")
-    CSPF = "cspf", _("Civil Servants Pension Fund")
-    TVTO = "tvto", _("Technical and Vocational Training Organization")
+    """The codes of the indicators' `organisation` code list."""
+
+    MINISTRY = "MCLS", _("Ministry headquarters")
+    SSO = "SSO", _("Social Security Organization")
+    WELFARE = "SWO", _("State Welfare Organization")
+    CSPF = "CSPF", _("Civil Servants Pension Fund")
+    TVTO = "TVTO", _("Technical and Vocational Training Organization")
 
 
 class CorrectionKind(models.TextChoices):

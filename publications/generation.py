@@ -28,11 +28,15 @@ class GenerationResult:
 
 def provinces(lang="fa") -> dict[str, str]:
     """The 31 provinces, code → name, from the indicators' code list."""
+    from indicators.models import CodeList
     from indicators.query import code_labels
 
+    code_list = CodeList.objects.filter(code=PROVINCE_DIMENSION).first()
+    if code_list is None:
+        return {}
     labels = code_labels(PROVINCE_DIMENSION, lang)
-    # Only the provinces themselves (two-digit codes), not a national total or counties.
-    return {code: label for code, label in labels.items() if code.isdigit() and len(code) <= 2 and code != "00"}
+    # The provinces themselves, not the whole-country total.
+    return {code: label for code, label in labels.items() if code != code_list.total_code}
 
 
 def _title(national, name, lang):
@@ -64,11 +68,7 @@ def _copy(national, *, slug, title, scope, user, province_code="", organisation_
         user=user,
         copy_revisions=False,
     )
-    copy = copy.specific
-    copy.save_revision(user=user, log_action=False)
-    for chapter in copy.get_children().specific():
-        chapter.save_revision(user=user, log_action=False)
-    return copy, True
+    return copy.specific, True
 
 
 def check_national(national):

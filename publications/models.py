@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from iran import dates
 from iran.periods import Period, PeriodError
@@ -208,6 +209,7 @@ class YearbookPage(PublicationPage):
     )
 
     default_kind = PublicationKind.YEARBOOK
+    override_translatable_fields = [SynchronizedField("province_code"), SynchronizedField("organisation_code")]
     subpage_types = ["publications.YearbookChapterPage"]
     content_panels = (
         Page.content_panels
@@ -328,6 +330,7 @@ class BulletinPage(PublicationPage):
     main_points = RichTextField(_("main points"), blank=True, features=["ul", "bold", "italic", "link"])
 
     stream_field_names = ("headline_figures", "body")
+    override_translatable_fields = [SynchronizedField("reference_period")]
     content_panels = (
         Page.content_panels
         + PublicationPage.publication_panels

@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from indicators.query import get_observations
-from indicators.testing import add_observation, make_code_list, make_indicator
+from indicators.models import CodeList
+from indicators.testing import add_observation, make_indicator
 from publications import data
 from publications.blocks import ObservationChartBlock, ObservationTableBlock, PublicationStreamBlock
 from publications.enums import CorrectionKind, YearbookScope
@@ -31,18 +32,19 @@ from publications.testing import (
     yearbook,
 )
 
-PROVINCES = {"00": ("کل کشور", "Iran"), "23": ("تهران", "Tehran"), "07": ("فارس", "Fars"), "03": ("اردبیل", "Ardabil")}
+# Provinces and sex come from the standard code lists (indicators' migration):
+# IR = the whole country, 23 Tehran, 07 Fars, 03 East Azarbaijan; sex T = both.
 VALUES = {  # (year, province) -> value
-    (1401, "00"): 1000, (1401, "23"): 400, (1401, "07"): 200, (1401, "03"): 50,
-    (1402, "00"): 1100, (1402, "23"): 450, (1402, "07"): 210, (1402, "03"): 2,
+    (1401, "IR"): 1000, (1401, "23"): 400, (1401, "07"): 200, (1401, "03"): 50,
+    (1402, "IR"): 1100, (1402, "23"): 450, (1402, "07"): 210, (1402, "03"): 2,
 }  # fmt: skip
 
 
 @pytest.fixture
 def world(home_pages):
     home_fa, home_en = home_pages
-    province = make_code_list("province", PROVINCES, total_code="00", name_fa="استان")
-    sex = make_code_list("sex", {"T": ("جمع", "Total"), "M": ("مرد", "Male"), "F": ("زن", "Female")}, total_code="T")
+    province = CodeList.objects.get(code="province")
+    sex = CodeList.objects.get(code="sex")
     insured = make_indicator(
         "insured", [province, sex], periodicity=1, name_fa="بیمه‌شدگان اصلی", name_en="Insured persons",
         unit_fa="نفر", unit_en="persons",
@@ -96,7 +98,7 @@ def test_table_downloads_hold_the_numbers_of_the_page(world, client):
     rows = _table_rows(sheet)
     assert float(rows["تهران"][2]) == 450 and float(rows["کل کشور"][1]) == 1000
     assert rows["تهران"][0] == data.SYMBOL_NO_DATA
-    assert rows["اردبیل"][2] == data.SYMBOL_SUPPRESSED
+    assert rows["آذربایجان شرقی"][2] == data.SYMBOL_SUPPRESSED
     assert sheet.sheet_view.rightToLeft is True
     assert client.get(f"/fa/publications/data/{chapter.pk}/nope.csv").status_code == 404
     assert client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.exe").status_code == 404
@@ -128,7 +130,7 @@ def test_chart_block_renders_description_data_and_csv(world, client):
 
 
 def test_headline_figure_latest_value_change_and_stable_id(world, client):
-    hl = block("headline", headline_value("insured", "insured-total", filters={"province": ["00"]}))
+    hl = block("headline", headline_value("insured", "insured-total", filters={"province": ["IR"]}))
     page = bulletin(world.index, release=world.release, headlines=[hl], reference_period="1402-12")
     html = client.get(page.url).content.decode()
     assert 'id="insured-total"' in html
@@ -156,11 +158,20 @@ def test_table_over_5000_cells_is_refused_with_a_clear_message(world):
 
 
 def test_chart_needs_an_accessible_description_and_known_dimensions(world):
-    value = chart_value("insured", series="age", description="")
+    chart = ObservationChartBlock()
     with pytest.raises(Exception) as exc:
-        ObservationChartBlock().clean(ObservationChartBlock().to_python(value))
-    errors = exc.value.block_errors
-    assert "description" in errors and "series" in errors
+        chart.clean(chart.to_python(chart_value("insured", description="")))
+    assert "description" in exc.value.block_errors
+    with pytest.raises(Exception) as exc:
+        chart.clean(chart.to_python(chart_value("insured", series="age", description="روند")))
+    assert "series" in exc.value.block_errors
+    # province is on neither axis and two codes are chosen: ambiguous
+    value = chart_value("insured", description="روند", filters={"province": ["23", "07"]})
+    with pytest.raises(Exception) as exc:
+        chart.clean(chart.to_python(value))
+    assert "filters" in exc.value.block_errors
+    value = chart_value("insured", description="روند", filters={"province": ["23"]})
+    assert chart.clean(chart.to_python(value))["indicator"] == "insured"
 
 
 def test_headline_ids_must_be_unique_on_a_page(world):
@@ -282,7 +293,6 @@ def test_generate_the_provincial_yearbooks_as_drafts(world, client, admin_user):
 
     admin_client = Client()
     admin_client.force_login(admin_user)
-    make_code_list("province", {f"{i:02d}": f"استان {i}" for i in range(1, 32)}, total_code="00")
     _yb, _chapter = _yearbook_with_table(world)
     national = YearbookPage.objects.get(slug="yearbook-1402")
     response = admin_client.post(f"/admin/publications/yearbook/{national.pk}/generate/", {"target": "provinces"})
@@ -300,7 +310,7 @@ def test_generate_the_provincial_yearbooks_as_drafts(world, client, admin_user):
     assert float(table.cells[0][2].value) == 450
     assert client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.csv").status_code == 404  # a draft is not public
     preview = admin_client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.csv").content.decode("utf-8-sig")
-    assert "استان 23,…,400,450" in preview and "استان 07" not in preview
+    assert "تهران,…,400,450" in preview and "فارس" not in preview
     again = generate_provincial_yearbooks(national, user=admin_user)
     assert len(again.created) == 0 and len(again.existing) == 31
 
@@ -308,7 +318,7 @@ def test_generate_the_provincial_yearbooks_as_drafts(world, client, admin_user):
 def test_generate_an_organisation_yearbook_and_refuse_a_non_national_one(world, admin_user):
     _yb, _chapter = _yearbook_with_table(world)
     national = YearbookPage.objects.get(slug="yearbook-1402")
-    page, created = generate_organisation_yearbook(national, "sso", user=admin_user)
+    page, created = generate_organisation_yearbook(national, "SSO", user=admin_user)
     assert created and page.scope == YearbookScope.ORGANISATION and not page.live
     # the insured indicator has no organisation dimension: the table says so instead of national figures
     chapter = page.get_children().specific().get()
@@ -369,7 +379,7 @@ def test_listing_filters_by_type_topic_organisation_and_year(world, client):
         slug="b2",
         reference_period="1401-05",
         release=world.release,
-        organisation="sso",
+        organisation="SSO",
     )
     yearbook(world.index, release=world.release, topic="social_security")
     html = client.get(world.index.url).content.decode()
@@ -378,7 +388,7 @@ def test_listing_filters_by_type_topic_organisation_and_year(world, client):
     assert "سالنامه آماری ۱۴۰۲" in html and "ماهنامه اسفند" not in html
     html = client.get(world.index.url + "?year=۱۴۰۱").content.decode()
     assert "ماهنامه قدیمی" in html and "ماهنامه اسفند" not in html
-    html = client.get(world.index.url + "?organisation=sso&topic=labour_market").content.decode()
+    html = client.get(world.index.url + "?organisation=SSO&topic=labour_market").content.decode()
     assert "ماهنامه قدیمی" not in html and "ماهنامه اسفند" not in html
     response = client.get(world.index.url + "?kind=nonsense&year=1403-13")
     assert response.status_code == 200 and "nonsense" in response.content.decode()
