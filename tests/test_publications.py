@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from indicators.query import get_observations
 from indicators.models import CodeList
+from indicators.query import get_observations
 from indicators.testing import add_observation, make_indicator
 from publications import data
 from publications.blocks import ObservationChartBlock, ObservationTableBlock, PublicationStreamBlock
