@@ -165,9 +165,14 @@ class TableData:
     source: str = ""
     notes: str = ""
 
+    total_codes: frozenset = frozenset()
+
     @property
     def body(self):
-        return [(label, row) for (_code, label), row in zip(self.rows, self.cells, strict=True)]
+        """(label, cells, is_total) for each row."""
+        return [
+            (label, row, code in self.total_codes) for (code, label), row in zip(self.rows, self.cells, strict=True)
+        ]
 
     @property
     def symbols_used(self):
@@ -396,6 +401,7 @@ def build_table(
         return ordered
 
     table.rows = axis_members(rows) if rows else [("", table.title)]
+    table.total_codes = frozenset(cl.total_code for cl in indicator.dimension_lists if cl.code == rows and cl.total_code)
     table.columns = axis_members(columns) if columns else [("", table.unit or _("Value"))]
     if table.cell_count() > MAX_TABLE_CELLS:
         raise SpecError(too_big_message(table.cell_count()))

@@ -277,18 +277,32 @@ def infographic_image(values):
     existing = Image.objects.filter(title="demo-infographic-insured").first()
     if existing:
         return existing
+    from PIL import ImageFont
+
+    def font(size):
+        for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "DejaVuSans-Bold.ttf"):
+            try:
+                return ImageFont.truetype(path, size)
+            except OSError:
+                continue
+        return ImageFont.load_default(size=size)
+
     width, height = 1200, 675
     canvas = PILImage.new("RGB", (width, height), "#f4f7fa")
     draw = ImageDraw.Draw(canvas)
-    draw.rectangle([0, 0, width, 90], fill="#0b3d6b")
+    draw.rectangle([0, 0, width, 110], fill="#0b3d6b")
+    first, last = values[0][1], values[-1][1]
+    change = (last - first) / first * 100 if first else 0
+    draw.text((width - 60, 55), f"{change:+.1f}%", fill="#ffffff", font=font(56), anchor="rm")
+    draw.text((60, 55), "DEMO", fill="#ffcc80", font=font(40), anchor="lm")
     top = max(v for _label, v in values) or 1
     bar_w = (width - 200) // max(len(values), 1)
     for i, (label, value) in enumerate(values):
         x0 = width - 100 - (i + 1) * bar_w + 20  # right to left, as the page reads
-        h = int((height - 220) * value / top)
-        draw.rectangle([x0, height - 80 - h, x0 + bar_w - 40, height - 80], fill="#1f8a70" if i else "#d9822b")
-        draw.text((x0 + 10, height - 70), label, fill="#0b3d6b")
-        draw.text((x0 + 10, height - 100 - h), f"{value:,.0f}", fill="#0b3d6b")
+        h = int((height - 300) * value / top)
+        draw.rectangle([x0, height - 90 - h, x0 + bar_w - 40, height - 90], fill="#1f8a70" if i else "#d9822b")
+        draw.text((x0 + (bar_w - 40) / 2, height - 50), label, fill="#0b3d6b", font=font(36), anchor="mm")
+        draw.text((x0 + (bar_w - 40) / 2, height - 120 - h), f"{value:,.0f}", fill="#0b3d6b", font=font(44), anchor="mm")
     buffer = io.BytesIO()
     canvas.save(buffer, "PNG")
     return Image.objects.create(title="demo-infographic-insured", file=ImageFile(buffer, name="demo-infographic.png"))

@@ -412,3 +412,15 @@ def test_home_page_lists_the_latest_released_publications_only(world, client):
     )
     html = client.get("/fa/").content.decode()
     assert "ماهنامه منتشرشده" in html and "ماهنامه آینده" not in html
+
+
+def test_generate_yearbooks_command(world):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    yb, _chapter = _yearbook_with_table(world)
+    out = io.StringIO()
+    call_command("generate_yearbooks", str(yb.pk), "--organisation", "SSO", stdout=out)
+    assert "created" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("generate_yearbooks", "999999")
