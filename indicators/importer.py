@@ -356,7 +356,8 @@ def _read_xlsx(handle, indicator: Indicator, report: Report, sheet: str) -> Tabl
                 "",
                 sheet,
                 _("The workbook has no sheet named «%(sheet)s».") % {"sheet": sheet},
-                _("Choose one of: %(names)s.") % {"names": "، ".join(names) if report.language == "fa" else ", ".join(names)},
+                _("Choose one of: %(names)s.")
+                % {"names": "، ".join(names) if report.language == "fa" else ", ".join(names)},
             )
             return None
         worksheet = workbook[wanted]
@@ -455,7 +456,9 @@ def _dimensions(indicator: Indicator) -> list[Dimension]:
     dims = []
     for position, code_list in enumerate(indicator.dimension_lists):
         dim = Dimension(position=position, code_list=code_list, total_code=code_list.total_code)
-        rows = list(Code.objects.filter(code_list=code_list).values_list("code", "label_fa", "label_en", "parent__code"))
+        rows = list(
+            Code.objects.filter(code_list=code_list).values_list("code", "label_fa", "label_en", "parent__code")
+        )
         for code, fa, en, parent in rows:
             dim.codes.add(code)
             for key in (fa, en):
@@ -569,7 +572,9 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
             }
         else:
             msg = _("This is not a period.")
-        report.error("period", rows[i], period_column, text, msg, _("Write it like %(example)s.") % {"example": example})
+        report.error(
+            "period", rows[i], period_column, text, msg, _("Write it like %(example)s.") % {"example": example}
+        )
     clean["period"] = period_codes.to_numpy()
 
     # Codes: by code or by label; ي/ك, spaces and Persian digits do not matter.

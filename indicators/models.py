@@ -353,7 +353,7 @@ class IndicatorIndexPage(RoutablePageMixin, Page):
 
         return views.indicator_detail(request, self, code)
 
-    @path("<slug:code>/download.<str:fmt>")
+    @path("<slug:code>/download/<str:fmt>/")
     def download(self, request, code, fmt):
         from . import views
 

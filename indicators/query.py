@@ -61,6 +61,13 @@ def get_observations(
     * `period_range`: (first, last), either end may be None; inclusive.
     """
     indicator = _indicator(indicator)
+    qs = filtered_queryset(indicator, periods=periods, filters=filters, now=now, period_range=period_range)
+    return rows_from(indicator, qs)
+
+
+def filtered_queryset(indicator, *, periods=None, filters=None, now=None, period_range=None):
+    """The public observations of an indicator, filtered and ordered (not yet read)."""
+    indicator = _indicator(indicator)
     dims = indicator.dimension_codes
     qs = public_observations(indicator, now=now)
     if periods is not None:
@@ -75,12 +82,18 @@ def get_observations(
         if list_code not in dims:
             raise ValueError(f"{indicator.code} has no dimension {list_code!r}; it has {dims}")
         qs = qs.filter(**{f"{DIMENSION_FIELDS[dims.index(list_code)]}__in": list(codes)})
-    fields = ["period", "period_start", *DIMENSION_FIELDS[: len(dims)], "value", "count", "flags"]
+    return qs.order_by("period_start", "period_end", *DIMENSION_FIELDS[: len(dims)])
+
+
+def rows_from(indicator, qs) -> list[ObservationRow]:
+    """Read a queryset of observations into rows, applying disclosure control."""
+    dims = indicator.dimension_codes
+    fields = ["period", *DIMENSION_FIELDS[: len(dims)], "value", "count", "flags"]
     threshold = indicator.threshold
     rows = []
     period_cache: dict[str, Period] = {}
-    for record in qs.order_by("period_start", "period_end", *DIMENSION_FIELDS[: len(dims)]).values_list(*fields):
-        period_code, _start, *codes, value, count, flag_text = record
+    for record in qs.values_list(*fields):
+        period_code, *codes, value, count, flag_text = record
         period = period_cache.get(period_code) or period_cache.setdefault(period_code, Period.parse(period_code))
         flags = frozenset(f for f in flag_text.split(",") if f)
         suppressed = is_suppressed(value, count, flags, threshold)

@@ -35,7 +35,10 @@ def write(tmp_path, text, name="table.csv", encoding="utf-8"):
     return str(path)
 
 
-GOOD = "period,province,sex,value,count\n1403-01,23,F,100,10\n1403-01,23,M,120,12\n1403-01,08,F,50,5\n1403-02,23,F,101,10\n"
+GOOD = (
+    "period,province,sex,value,count\n"
+    "1403-01,23,F,100,10\n1403-01,23,M,120,12\n1403-01,08,F,50,5\n1403-02,23,F,101,10\n"
+)
 
 
 def snapshot():
@@ -241,8 +244,12 @@ def test_command_exit_codes(tmp_path, indicator):
     call_command("import_table", good, indicator="insured", stdout=out)
     assert Observation.objects.count() == 4 and ImportBatch.objects.get().status == "done"
     with pytest.raises(SystemExit) as exit_info:
-        call_command("import_table", write(tmp_path, "period,province,sex,value\n1403-01,99,F,1\n", "b.csv"),
-                     indicator="insured", stderr=io.StringIO())
+        call_command(
+            "import_table",
+            write(tmp_path, "period,province,sex,value\n1403-01,99,F,1\n", "b.csv"),
+            indicator="insured",
+            stderr=io.StringIO(),
+        )
     assert exit_info.value.code == 1
     with pytest.raises(SystemExit) as exit_info:
         call_command("import_table", good, indicator="nope", stderr=io.StringIO())
@@ -253,6 +260,8 @@ def test_command_in_a_subprocess_prints_the_report(tmp_path):
     bad = write(tmp_path, "nothing here\n")
     result = subprocess.run(
         [sys.executable, "manage.py", "import_table", bad, "--indicator", "none"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
