@@ -401,7 +401,9 @@ def build_table(
         return ordered
 
     table.rows = axis_members(rows) if rows else [("", table.title)]
-    table.total_codes = frozenset(cl.total_code for cl in indicator.dimension_lists if cl.code == rows and cl.total_code)
+    table.total_codes = frozenset(
+        cl.total_code for cl in indicator.dimension_lists if cl.code == rows and cl.total_code
+    )
     table.columns = axis_members(columns) if columns else [("", table.unit or _("Value"))]
     if table.cell_count() > MAX_TABLE_CELLS:
         raise SpecError(too_big_message(table.cell_count()))

@@ -124,7 +124,7 @@ def test_chart_block_renders_description_data_and_csv(world, client):
     html = client.get(yb.url).content.decode()
     assert "روند بیمه‌شدگان" in html and 'id="chart-data-ch-1"' in html
     assert '"values": [400.0, 450.0]' in html
-    assert "publications/vendor/chart.umd.min.js" in html
+    assert "indicators/vendor/chart.umd.min.js" in html
     csv_text = client.get(f"/fa/publications/data/{yb.pk}/ch-1.csv").content.decode("utf-8-sig")
     assert "تهران" in csv_text and "450" in csv_text
 
