@@ -273,7 +273,6 @@ def infographic_image(values):
     from PIL import Image as PILImage
     from PIL import ImageDraw
     from wagtail.images.models import Image
-
     from wagtail.models import Collection
 
     existing = Image.objects.filter(title="demo-infographic-insured").first()
