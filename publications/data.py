@@ -167,12 +167,39 @@ class TableData:
 
     total_codes: frozenset = frozenset()
 
+    lang: str = "fa"
+
     @property
     def body(self):
         """(label, cells, is_total) for each row."""
         return [
             (label, row, code in self.total_codes) for (code, label), row in zip(self.rows, self.cells, strict=True)
         ]
+
+    @property
+    def html_body(self):
+        """(label, the row's <td> cells as safe HTML, is_total): formatted in
+        Python once, because a template tag per cell is what makes big tables slow."""
+        from django.utils.html import escape
+        from django.utils.safestring import mark_safe
+
+        from iran.text import format_number
+
+        no_data, suppressed = escape(SYMBOL_MEANINGS[SYMBOL_NO_DATA]), escape(SYMBOL_MEANINGS[SYMBOL_SUPPRESSED])
+        out = []
+        for label, row, is_total in self.body:
+            parts = []
+            for cell in row:
+                marks = f'<sup class="mark">{cell.marks}</sup>' if cell.marks else ""
+                if cell.missing:
+                    parts.append(f'<td class="num symbol" title="{no_data}">{SYMBOL_NO_DATA}{marks}</td>')
+                elif cell.symbol:
+                    parts.append(f'<td class="num symbol" title="{suppressed}">{cell.symbol}{marks}</td>')
+                else:
+                    text = format_number(cell.value, self.lang, self.decimals)
+                    parts.append(f'<td class="num">{text}{marks}</td>')
+            out.append((label, mark_safe("".join(parts)), is_total))
+        return out
 
     @property
     def symbols_used(self):
@@ -369,6 +396,7 @@ def build_table(
     if indicator is None:
         raise SpecError(_("There is no indicator with the code «%(code)s».") % {"code": indicator_code})
     table = TableData(
+        lang=lang,
         title=title or indicator.name(lang),
         indicator=indicator,
         unit=indicator.unit(lang) or "",

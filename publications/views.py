@@ -25,6 +25,8 @@ def _visible_page(request, page_id):
     if not can_edit:
         if not page.live or page.get_view_restrictions().exists():
             raise Http404
+        if page.get_ancestors().filter(depth__gt=1, live=False).exists():
+            raise Http404
         if getattr(page, "is_embargoed", None) and page.is_embargoed():
             raise Http404
     return page

@@ -424,3 +424,29 @@ def test_generate_yearbooks_command(world):
     assert "created" in out.getvalue()
     with pytest.raises(CommandError):
         call_command("generate_yearbooks", "999999")
+
+
+def test_admin_buttons_and_forms_for_generation_and_corrections(world, admin_user):
+    from django.test import Client
+
+    admin = Client()
+    admin.force_login(admin_user)
+    yb, chapter = _yearbook_with_table(world)
+    edit = admin.get(f"/admin/pages/{yb.pk}/edit/").content.decode()
+    assert f"/admin/publications/yearbook/{yb.pk}/generate/" in edit
+    assert f"/admin/publications/page/{yb.pk}/correction/" in edit
+    form = admin.get(f"/admin/publications/yearbook/{yb.pk}/generate/")
+    assert form.status_code == 200 and 'name="target"' in form.content.decode()
+    # a chapter is not a national yearbook: no generation, back to its editor with a message
+    assert admin.get(f"/admin/publications/yearbook/{chapter.pk}/generate/").status_code == 302
+    form = admin.get(f"/admin/publications/page/{chapter.pk}/correction/")
+    assert form.status_code == 200 and 'name="text"' in form.content.decode()
+    # an organisation yearbook needs its organisation
+    response = admin.post(f"/admin/publications/yearbook/{yb.pk}/generate/", {"target": "organisation"})
+    assert response.status_code == 200 and not YearbookPage.objects.filter(scope=YearbookScope.ORGANISATION).exists()
+
+
+def test_downloads_of_a_page_under_an_unpublished_parent_are_404(world, client):
+    _yb, chapter = _yearbook_with_table(world)
+    world.index.unpublish()
+    assert client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.csv").status_code == 404
