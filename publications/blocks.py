@@ -34,6 +34,10 @@ class LiveChoiceBlock(blocks.ChoiceBlock):
     def normalize_choice(self, value):
         return value
 
+    def get_searchable_content(self, value):
+        # Codes are not worth indexing, and reading the labels would cost a query per block.
+        return []
+
 
 def dimension_choices():
     return [c for c in data.axis_choices() if c[0] != data.PERIOD_AXIS]
