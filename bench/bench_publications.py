@@ -4,7 +4,7 @@ observations — render time and number of queries for N = 2, 5 and 10.
 The number of queries must not grow with the number of tables (no N+1): the
 page reads every block's observations in one bulk query.
 
-    .venv/bin/python bench/bench_publications.py            # SQLite in a temp dir
+    .venv/bin/python bench/bench_publications.py            # SQLite (in memory)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/statportal_publications .venv/bin/python bench/bench_publications.py
 
 Figures are printed, never judged."""
@@ -19,15 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-if "DATABASE_URL" not in os.environ:
-    os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="bench-publications-")
 os.environ.setdefault("TEST_VAR_DIR", tempfile.mkdtemp(prefix="bench-publications-media-"))
 
 import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -94,7 +91,15 @@ def measure(client, url):
 
 
 def main():
-    call_command("migrate", verbosity=0)
+    # A throw-away test database (test_<name>; in memory on SQLite), so the bench can run again and again.
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        run()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run():
     print(f"database: {connection.vendor}")
     start = time.perf_counter()
     chapters, n_rows = build()
