@@ -1,0 +1,328 @@
+"""Indicator pages (served by IndicatorIndexPage's routes), their downloads and the dashboard."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from django.db.models import Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from iran.periods import Period, PeriodError
+from iran.text import format_number
+
+from .models import Code, Indicator, Topic
+from .presenters import build_view, sparkline_points
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Escape text that a spreadsheet would run as a formula (CSV/XLSX injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _lang():
+    return "en" if (get_language() or "fa").startswith("en") else "fa"
+
+
+def _indicator(code) -> Indicator:
+    try:
+        return Indicator.objects.prefetch_related("topics").select_related("producer").get(code=code)
+    except Indicator.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _period_param(request):
+    text = request.GET.get("period", "")
+    if not text:
+        return None
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise Http404 from exc
+
+
+def indicator_index(request, page):
+    lang = _lang()
+    indicators = Indicator.objects.prefetch_related("topics").select_related("producer")
+    topics = Topic.objects.filter(indicators__isnull=False).distinct()
+    topic = request.GET.get("topic", "")
+    if topic:
+        indicators = indicators.filter(topics__slug=topic)
+    items = [{"indicator": i, "name": i.name(lang), "unit": i.unit(lang)} for i in indicators]
+    return render(
+        request,
+        "indicators/indicator_index_page.html",
+        {"page": page, "self": page, "items": items, "topics": topics, "topic": topic, "lang": lang},
+    )
+
+
+def _chart_data(view, lang):
+    series = view.series()
+    periods = view.periods
+    ind = view.indicator
+    return {
+        "labels": [p.label_fa() if lang == "fa" else p.label_en(with_gregorian=False) for p in periods],
+        "series": [
+            {
+                "label": s.label,
+                "data": [
+                    float(s.points[p].value) if p in s.points and s.points[p].value is not None else None
+                    for p in periods
+                ],
+            }
+            for s in series
+        ],
+        "norm": {
+            "lower": float(ind.norm_lower) if ind.norm_lower is not None else None,
+            "upper": float(ind.norm_upper) if ind.norm_upper is not None else None,
+            "label": _("Norm (optimal band)"),
+        },
+        "rtl": lang == "fa",
+        "unit": ind.unit(lang),
+        "decimals": ind.decimals,
+        "lang": lang,
+    }
+
+
+def _chart_description(view, lang):
+    headline = view.headline()
+    if not headline or not headline.points:
+        return ""
+    points = [(p, c.value) for p, c in sorted(headline.points.items()) if c.value is not None]
+    if not points:
+        return ""
+    ind = view.indicator
+    first, last = points[0], points[-1]
+    high = max(points, key=lambda x: x[1])
+    low = min(points, key=lambda x: x[1])
+
+    def fmt(v):
+        return format_number(v, lang, ind.decimals)
+
+    text = _(
+        "Line chart of %(name)s (%(unit)s) from %(first)s to %(last)s. It went from %(v1)s to %(v2)s; "
+        "the highest value was %(high)s in %(high_p)s and the lowest %(low)s in %(low_p)s."
+    ) % {
+        "name": ind.name(lang),
+        "unit": ind.unit(lang),
+        "first": first[0].label(lang),
+        "last": last[0].label(lang),
+        "v1": fmt(first[1]),
+        "v2": fmt(last[1]),
+        "high": fmt(high[1]),
+        "high_p": high[0].label(lang),
+        "low": fmt(low[1]),
+        "low_p": low[0].label(lang),
+    }
+    if ind.norm_lower is not None or ind.norm_upper is not None:
+        text += " " + _("The shaded band is the norm: %(low)s to %(high)s.") % {
+            "low": fmt(ind.norm_lower) if ind.norm_lower is not None else "—",
+            "high": fmt(ind.norm_upper) if ind.norm_upper is not None else "—",
+        }
+    return text
+
+
+def related_releases(indicator, limit=5):
+    if not indicator.release_series:
+        return []
+    from releases.models import ReleasePage
+
+    lang = _lang()
+    qs = ReleasePage.objects.live().filter(kind=indicator.release_series, locale__language_code=lang)
+    now = timezone.now()
+    upcoming = list(qs.filter(release_at__gte=now).exclude(status="cancelled").order_by("release_at")[:2])
+    recent = list(qs.filter(release_at__lt=now).order_by("-release_at")[: max(0, limit - len(upcoming))])
+    return upcoming + recent
+
+
+def indicator_detail(request, page, code):
+    lang = _lang()
+    indicator = _indicator(code)
+    view = build_view(indicator, lang)
+    period = _period_param(request)
+    province_table = view.province_table(period)
+    context = {
+        "indicator": indicator,
+        "name": indicator.name(lang),
+        "lang": lang,
+        "view": view,
+        "latest": view.latest(),
+        "status": view.status(),
+        "series_table": view.series_table(),
+        "province_table": province_table,
+        "periods": list(reversed(view.periods)),
+        "chart": _chart_data(view, lang),
+        "chart_description": _chart_description(view, lang),
+        "flags_used": view.flags_used(),
+        "suppressed_any": any(r.suppressed for r in view.rows),
+        "threshold": indicator.threshold,
+        "releases": related_releases(indicator),
+        "dimension_names": [cl.name(lang) for cl in indicator.dimension_lists],
+        "base_url": page.url.rstrip("/") + f"/{indicator.code}/",
+        "index_page": page,
+        "t": {
+            "definition": indicator.definition(lang),
+            "method": indicator.method(lang),
+            "unit": indicator.unit(lang),
+            "standards": indicator.standards(lang),
+            "notes": indicator.notes(lang),
+            "producer": indicator.producer.label(lang) if indicator.producer else "",
+        },
+        "fmt": f"{lang},{indicator.decimals}",
+        "total_code": next((cl.total_code for cl in indicator.dimension_lists if cl.code == "province"), ""),
+    }
+    return render(request, "indicators/indicator_page.html", context)
+
+
+# --- downloads -------------------------------------------------------------------------
+def _download_table(view, which, period):
+    if which == "provinces":
+        table = view.province_table(period)
+        if table is None:
+            raise Http404
+        return table
+    return view.series_table()
+
+
+def download_rows(view, which="series", period=None):
+    """Header and rows of a download: exactly the table shown, with codes and labels."""
+    ind = view.indicator
+    table = _download_table(view, which, period)
+    key_name = "period" if which != "provinces" else "province"
+    header = [key_name, f"{key_name}_label"]
+    for code, label in table.columns:
+        header += [f"{label} [{code}]" if code != "value" else "value", "flags"]
+    rows = []
+    for codes, label, cells in table.rows:
+        line = [codes[key_name], label]
+        for cell in cells:
+            line += [cell.plain(ind.decimals), ",".join(sorted(cell.flags))]
+        rows.append(line)
+    return table, header, rows
+
+
+def indicator_download(request, page, code, fmt):
+    lang = _lang()
+    indicator = _indicator(code)
+    view = build_view(indicator, lang)
+    which = request.GET.get("table", "series")
+    period = _period_param(request)
+    table, header, rows = download_rows(view, which, period)
+    filename = f"{indicator.code}-{which}" + (f"-{table.period.code}" if table.period else "")
+    note = _("Suppressed cells (fewer than %(n)s units) are empty with the flag «suppressed».") % {
+        "n": indicator.threshold
+    }
+    if indicator.is_demo:
+        note += " " + _("DEMO figures, not official.")
+    if fmt == "csv":
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # Excel opens UTF-8 Persian text correctly with a BOM
+        writer = csv.writer(buffer)
+        writer.writerow([safe_cell(h) for h in header])
+        for row in rows:
+            writer.writerow([safe_cell(c) for c in row])
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = which
+        sheet.sheet_view.rightToLeft = lang == "fa"
+        sheet.append([safe_cell(f"{indicator.name(lang)} — {table.title} ({indicator.unit(lang)})")])
+        sheet.append([safe_cell(note)])
+        sheet.append([safe_cell(h) for h in header])
+        for row in rows:
+            sheet.append(
+                [float(c) if _numeric(c) and i % 2 == 0 and i >= 2 else safe_cell(c) for i, c in enumerate(row)]
+            )
+        out = io.BytesIO()
+        book.save(out)
+        response = HttpResponse(
+            out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    elif fmt == "json":
+        payload = {
+            "indicator": indicator.code,
+            "name": indicator.name(lang),
+            "unit": indicator.unit(lang),
+            "table": which,
+            "period": table.period.code if table.period else None,
+            "note": note,
+            "columns": header,
+            "rows": rows,
+        }
+        response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    else:
+        raise Http404
+    if fmt != "json":
+        response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _numeric(text):
+    try:
+        float(text)
+    except (TypeError, ValueError):
+        return False
+    return text != ""
+
+
+# --- dashboard ------------------------------------------------------------------------------
+def dashboard_context(request):
+    lang = _lang()
+    indicators = Indicator.objects.filter(is_key=True).prefetch_related("topics").select_related("producer")
+    topic = request.GET.get("topic", "")
+    organisation = request.GET.get("organisation", "")
+    if topic:
+        indicators = indicators.filter(topics__slug=topic)
+    if organisation:
+        indicators = indicators.filter(producer__code=organisation)
+    cards = [card(indicator, lang) for indicator in indicators.distinct()]
+    return {
+        "cards": cards,
+        "lang": lang,
+        "topics": Topic.objects.filter(indicators__is_key=True).distinct(),
+        "organisations": Code.objects.filter(code_list__code="organisation")
+        .filter(Q(pk__in=Indicator.objects.filter(is_key=True).values("producer")))
+        .order_by("sort_order"),
+        "topic": topic,
+        "organisation": organisation,
+        "any_demo": any(c["indicator"].is_demo for c in cards),
+    }
+
+
+def card(indicator, lang):
+    view = build_view(indicator, lang)
+    headline = view.headline()
+    return {
+        "indicator": indicator,
+        "name": indicator.name(lang),
+        "unit": indicator.unit(lang),
+        "latest": view.latest(),
+        "status": view.status(),
+        "sparkline": sparkline_points(headline) if headline else "",
+        "url": indicator.get_absolute_url(lang),
+        "fmt": f"{lang},{indicator.decimals}",
+        "lang": lang,
+    }
+
+
+def headline_cards(lang, limit=4):
+    return [card(i, lang) for i in Indicator.objects.filter(is_headline=True)[:limit]]
+
+
+def json_error(message, status=400):
+    return HttpResponse(
+        json.dumps({"error": message}, ensure_ascii=False), status=status, content_type="application/json"
+    )

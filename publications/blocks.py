@@ -1,0 +1,452 @@
+"""StreamField blocks of publications. Statistical blocks are definitions
+(indicator, axes, periods, filters), never pasted HTML: they are drawn from
+observations, through `publications.data`, every time the page is shown."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from . import data
+
+FIGURE_ID_RE = re.compile(r"^[a-z][a-z0-9-]{1,60}$")
+
+
+class CodeTextBlock(blocks.FieldBlock):
+    """A line of codes or periods: copied as is into translations (not a
+    translatable segment, so a translator cannot change what a table shows)."""
+
+    def __init__(self, required=True, help_text=None, max_length=200, **kwargs):
+        self.field = forms.CharField(required=required, help_text=help_text, max_length=max_length)
+        super().__init__(**kwargs)
+
+
+class LiveChoiceBlock(blocks.ChoiceBlock):
+    """A choice among rows of the database (indicators, code lists). The
+    choices are read when the editor's form is built, not every time a page
+    is rendered: stored values are codes, kept as they are."""
+
+    def normalize_choice(self, value):
+        return value
+
+    def get_searchable_content(self, value):
+        # Codes are not worth indexing, and reading the labels would cost a query per block.
+        return []
+
+
+def dimension_choices():
+    return [c for c in data.axis_choices() if c[0] != data.PERIOD_AXIS]
+
+
+class FilterBlock(blocks.StructBlock):
+    dimension = LiveChoiceBlock(choices=dimension_choices, label=_("Dimension"))
+    codes = CodeTextBlock(
+        label=_("Codes"), help_text=_("One or more codes of this dimension, separated by commas, e.g. 23, 07")
+    )
+
+    class Meta:
+        icon = "filter"
+        label = _("Filter")
+
+
+def store_from(context):
+    """The page's observation store (bulk-fetched), or a fresh one."""
+    store = (context or {}).get("obs_store")
+    if store is None:
+        from django.utils.translation import get_language
+
+        store = data.ObservationStore(lang=get_language())
+    return store
+
+
+class ObservationBlockMixin:
+    """What the table, chart and headline blocks share: the indicator and filters."""
+
+    def indicator_code(self, value):
+        return value.get("indicator")
+
+    def _check_indicator(self, value, errors):
+        code = value.get("indicator")
+        indicator = data.indicator_model().objects.filter(code=code).first() if code else None
+        if indicator is None:
+            errors["indicator"] = ValidationError(_("Choose an indicator."))
+            return None
+        dims = data.dimension_codes(indicator)
+        for item in value.get("filters") or []:
+            if item.get("dimension") and item["dimension"] not in dims:
+                errors["filters"] = ValidationError(
+                    _("The indicator has no dimension «%(dim)s»; its dimensions are: %(dims)s.")
+                    % {"dim": item["dimension"], "dims": ", ".join(dims) or "—"}
+                )
+        return indicator
+
+    def _check_axes(self, value, indicator, errors, axes):
+        dims = data.dimension_codes(indicator)
+        for name in axes:
+            axis = value.get(name)
+            if axis and axis != data.PERIOD_AXIS and axis not in dims:
+                errors[name] = ValidationError(
+                    _("The indicator has no dimension «%(dim)s»; its dimensions are: %(dims)s.")
+                    % {"dim": axis, "dims": ", ".join(dims) or "—"}
+                )
+
+    def _check_fixed_dimensions(self, value, indicator, errors, axes):
+        """A dimension on neither axis must be fixed: one code, or its total."""
+        filters = data.parse_filters(value.get("filters"))
+        for code_list in indicator.dimension_lists:
+            if code_list.code in axes:
+                continue
+            codes = filters.get(code_list.code)
+            if (codes and len(codes) > 1) or (not codes and not code_list.total_code):
+                errors["filters"] = ValidationError(
+                    _(
+                        "«%(dim)s» is on neither axis: choose exactly one of its codes in the filters, "
+                        "or put it on an axis."
+                    )
+                    % {"dim": code_list.name("fa")}
+                )
+
+    def _axis_size(self, axis, periods, filters):
+        if not axis:
+            return 1
+        if axis == data.PERIOD_AXIS:
+            return max(len(periods), 1)
+        if axis in filters:
+            return len(filters[axis])
+        from indicators import query
+
+        return max(len(query.code_labels(axis, "fa")), 1)
+
+
+class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, help_text=_("Blank: the indicator's name."))
+    indicator = LiveChoiceBlock(choices=data.indicator_choices, label=_("Indicator"))
+    rows = LiveChoiceBlock(choices=data.axis_choices, label=_("Rows"), default=data.PERIOD_AXIS)
+    columns = LiveChoiceBlock(choices=data.axis_choices, label=_("Columns"), required=False)
+    periods = CodeTextBlock(
+        label=_("Periods"), help_text=_("Jalali periods: 1398..1402, 1402-01..1402-12 or a list: 1400, 1402")
+    )
+    filters = blocks.ListBlock(FilterBlock(), label=_("Filters"), default=[])
+    notes = blocks.TextBlock(label=_("Notes"), required=False)
+    source = blocks.CharBlock(label=_("Source"), required=False)
+
+    class Meta:
+        template = "publications/blocks/table.html"
+        icon = "table"
+        label = _("Table from observations")
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        try:
+            periods = data.parse_periods(value.get("periods"))
+            if not periods:
+                errors["periods"] = ValidationError(_("Give at least one period."))
+        except data.SpecError as exc:
+            errors["periods"] = ValidationError(str(exc))
+            periods = []
+        indicator = self._check_indicator(value, errors)
+        if indicator is not None:
+            self._check_axes(value, indicator, errors, ["rows", "columns"])
+            self._check_fixed_dimensions(value, indicator, errors, (value.get("rows"), value.get("columns")))
+            if value.get("rows") and value.get("rows") == value.get("columns"):
+                errors["columns"] = ValidationError(_("Rows and columns must be different."))
+        if not errors:
+            filters = data.parse_filters(value.get("filters"))
+            cells = self._axis_size(value["rows"], periods, filters) * self._axis_size(
+                value.get("columns"), periods, filters
+            )
+            if cells > data.MAX_TABLE_CELLS:
+                errors["periods"] = ValidationError(data.too_big_message(cells))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def build(self, value, store, scope_filters=None):
+        return data.build_table(
+            store,
+            indicator_code=value["indicator"],
+            rows=value["rows"],
+            columns=value.get("columns") or "",
+            periods=data.parse_periods(value["periods"]),
+            filters=data.parse_filters(value.get("filters")),
+            scope_filters=scope_filters,
+            title=value.get("title") or "",
+            source=value.get("source") or "",
+            notes=value.get("notes") or "",
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        try:
+            context["table"] = self.build(
+                value, store_from(parent_context), (parent_context or {}).get("scope_filters")
+            )
+        except data.SpecError as exc:
+            context["error"] = str(exc)
+        return context
+
+
+class ObservationChartBlock(ObservationBlockMixin, blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, help_text=_("Blank: the indicator's name."))
+    indicator = LiveChoiceBlock(choices=data.indicator_choices, label=_("Indicator"))
+    chart_type = blocks.ChoiceBlock(
+        choices=[("line", _("Line")), ("bar", _("Bar"))], default="line", label=_("Chart type")
+    )
+    x_axis = LiveChoiceBlock(choices=data.axis_choices, label=_("Horizontal axis"), default=data.PERIOD_AXIS)
+    series = LiveChoiceBlock(
+        choices=dimension_choices, label=_("One line or bar per"), required=False,
+        help_text=_("Blank: a single series."),
+    )  # fmt: skip
+    periods = CodeTextBlock(label=_("Periods"), help_text=_("Jalali periods: 1398..1402 or 1402-01..1402-12"))
+    filters = blocks.ListBlock(FilterBlock(), label=_("Filters"), default=[])
+    description = blocks.TextBlock(
+        label=_("Accessible description"),
+        help_text=_("Required. What the chart shows and its main message, for readers who cannot see it."),
+    )
+    source = blocks.CharBlock(label=_("Source"), required=False)
+
+    class Meta:
+        template = "publications/blocks/chart.html"
+        icon = "chart"
+        label = _("Chart from observations")
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not (value.get("description") or "").strip():
+            errors["description"] = ValidationError(_("A chart needs an accessible description."))
+        try:
+            periods = data.parse_periods(value.get("periods"))
+            if not periods:
+                errors["periods"] = ValidationError(_("Give at least one period."))
+        except data.SpecError as exc:
+            errors["periods"] = ValidationError(str(exc))
+            periods = []
+        indicator = self._check_indicator(value, errors)
+        if indicator is not None:
+            self._check_axes(value, indicator, errors, ["x_axis", "series"])
+            self._check_fixed_dimensions(value, indicator, errors, (value.get("x_axis"), value.get("series")))
+            if value.get("series") and value.get("series") == value.get("x_axis"):
+                errors["series"] = ValidationError(_("The series and the horizontal axis must be different."))
+        if not errors:
+            filters = data.parse_filters(value.get("filters"))
+            cells = self._axis_size(value["x_axis"], periods, filters) * self._axis_size(
+                value.get("series"), periods, filters
+            )
+            if cells > data.MAX_TABLE_CELLS:
+                errors["periods"] = ValidationError(data.too_big_message(cells))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def build(self, value, store, scope_filters=None):
+        """The chart's data as a table: one row per series, one column per x value."""
+        return data.build_table(
+            store,
+            indicator_code=value["indicator"],
+            rows=value.get("series") or "",
+            columns=value["x_axis"],
+            periods=data.parse_periods(value["periods"]),
+            filters=data.parse_filters(value.get("filters")),
+            scope_filters=scope_filters,
+            title=value.get("title") or "",
+            source=value.get("source") or "",
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        try:
+            table = self.build(value, store_from(parent_context), (parent_context or {}).get("scope_filters"))
+            context["table"] = table
+            context["chart_json"] = chart_json(table, value.get("chart_type") or "line")
+            context["chart_data_id"] = f"chart-data-{(parent_context or {}).get('block_id', '')}"
+        except data.SpecError as exc:
+            context["error"] = str(exc)
+        return context
+
+
+def chart_json(table, chart_type):
+    """Data for the chart script: labels and series, numbers only (no HTML)."""
+    series = []
+    for (_code, label), row in zip(table.rows, table.cells, strict=True):
+        series.append(
+            {
+                "name": label or table.title,
+                "values": [None if cell.symbol else float(cell.value) for cell in row],
+            }
+        )
+    return {
+        "type": chart_type,
+        "labels": [label for _code, label in table.columns],
+        "series": series,
+        "unit": table.unit,
+        "decimals": table.decimals,
+    }
+
+
+class HeadlineFigureBlock(ObservationBlockMixin, blocks.StructBlock):
+    figure_id = blocks.RegexBlock(
+        regex=FIGURE_ID_RE.pattern,
+        label=_("Figure id"),
+        help_text=_(
+            "A stable id for links and the API, in Latin lower case, e.g. insured-persons. "
+            "Do not change it once published."
+        ),
+        error_messages={"invalid": _("Use Latin lower-case letters, digits and hyphens, starting with a letter.")},
+    )
+    label = blocks.CharBlock(label=_("Label"), required=False, help_text=_("Blank: the indicator's name."))
+    indicator = LiveChoiceBlock(choices=data.indicator_choices, label=_("Indicator"))
+    period = CodeTextBlock(
+        label=_("Period"), required=False, help_text=_("Blank: the latest period with data, e.g. 1402-12")
+    )
+    compare = blocks.ChoiceBlock(
+        choices=[("previous", _("Previous period")), ("year_before", _("Same period a year before"))],
+        default="previous",
+        label=_("Change against"),
+    )
+    filters = blocks.ListBlock(FilterBlock(), label=_("Filters"), default=[])
+    commentary = blocks.CharBlock(label=_("Commentary"), required=False)
+
+    class Meta:
+        template = "publications/blocks/headline.html"
+        icon = "pick"
+        label = _("Headline figure")
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        self._check_indicator(value, errors)
+        if value.get("period"):
+            try:
+                data.parse_periods(value["period"])
+            except data.SpecError as exc:
+                errors["period"] = ValidationError(str(exc))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def build(self, value, store, scope_filters=None):
+        period = data.parse_periods(value["period"])[0] if value.get("period") else None
+        return data.build_headline(
+            store,
+            figure_id=value["figure_id"],
+            indicator_code=value["indicator"],
+            filters=data.parse_filters(value.get("filters")),
+            scope_filters=scope_filters,
+            period=period,
+            compare=value.get("compare") or "previous",
+            label=value.get("label") or "",
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        try:
+            context["figure"] = self.build(
+                value, store_from(parent_context), (parent_context or {}).get("scope_filters")
+            )
+        except data.SpecError as exc:
+            context["error"] = str(exc)
+        return context
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        template = "publications/blocks/heading.html"
+        icon = "title"
+        label = _("Section heading")
+        form_classname = "title"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(label=_("Text alternative"), help_text=_("Required: what the image shows."))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        template = "publications/blocks/image.html"
+        icon = "image"
+        label = _("Image")
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.CharBlock(label=_("Description"), required=False)
+
+    class Meta:
+        template = "publications/blocks/document.html"
+        icon = "doc-full"
+        label = _("Document")
+
+
+class NoticeBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("info", _("Notice")), ("warning", _("Warning"))], default="info", label=_("Kind")
+    )
+    text = blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Text"))
+
+    class Meta:
+        template = "publications/blocks/notice.html"
+        icon = "warning"
+        label = _("Notice or warning panel")
+
+
+class DefinitionBlock(blocks.StructBlock):
+    term = blocks.CharBlock(label=_("Term"))
+    definition = blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Definition"))
+
+    class Meta:
+        template = "publications/blocks/definition.html"
+        icon = "help"
+        label = _("Definition")
+
+
+class FootnotesBlock(blocks.StructBlock):
+    notes = blocks.ListBlock(blocks.RichTextBlock(features=["bold", "italic", "link"]), label=_("Footnotes"))
+
+    class Meta:
+        template = "publications/blocks/footnotes.html"
+        icon = "list-ol"
+        label = _("Footnotes")
+
+
+RICH_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "superscript"]
+
+OBSERVATION_BLOCK_TYPES = ("table", "chart", "headline")
+
+
+class PublicationStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    text = blocks.RichTextBlock(features=RICH_FEATURES, label=_("Rich text"))
+    headline = HeadlineFigureBlock()
+    chart = ObservationChartBlock()
+    table = ObservationTableBlock()
+    image = ImageBlock()
+    document = DocumentBlock()
+    notice = NoticeBlock()
+    definition = DefinitionBlock()
+    footnotes = FootnotesBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen = set()
+        for child in value:
+            if child.block_type == "headline":
+                figure_id = child.value.get("figure_id")
+                if figure_id in seen:
+                    raise blocks.StreamBlockValidationError(
+                        non_block_errors=[
+                            ValidationError(_("Two headline figures share the id «%(id)s».") % {"id": figure_id})
+                        ]
+                    )
+                seen.add(figure_id)
+        return value
+
+
+class HeadlineStreamBlock(blocks.StreamBlock):
+    headline = HeadlineFigureBlock()
