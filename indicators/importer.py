@@ -1028,6 +1028,8 @@ def _save_batch(batch: ImportBatch, report: Report, dry_run: bool):
     if report.error_count > len(report.errors):
         batch.errors.append({"more": report.error_count - len(report.errors)})
     batch.periods = report.periods
+    batch.columns = report.columns
+    batch.preview = report.preview
     batch.dry_run = dry_run
     if not report.ok:
         batch.status = ImportStatus.FAILED
