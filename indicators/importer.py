@@ -196,6 +196,18 @@ def _cell(value) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
+def _room(report: Report, indices, warning: bool = False):
+    """The first problems still worth listing; the others are only counted."""
+    listed = report.warnings if warning else report.errors
+    room = max(0, MAX_LISTED - len(listed))
+    extra = max(0, len(indices) - room)
+    if warning:
+        report.warning_count += extra
+    else:
+        report.error_count += extra
+    return indices[:room]
+
+
 # --- reading ---------------------------------------------------------------------
 @dataclass
 class Table:
@@ -327,6 +339,11 @@ def _read_csv(data: bytes, indicator: Indicator, report: Report) -> Table | None
         on_bad_lines="error",
     )
     del text
+    # Codes and periods repeat: categories keep a million rows small; values stay text.
+    numeric = VALUE_HEADERS | COUNT_HEADERS
+    for column in frame.columns:
+        if normalize_key(column) not in numeric:
+            frame[column] = frame[column].astype("category")
     frame["__row"] = np.arange(len(frame), dtype=np.int64) + header_index + 2
     return _finish_table(frame, report)
 
@@ -409,8 +426,17 @@ def _finish_table(frame: pd.DataFrame, report: Report) -> Table | None:
     # Drop rows where every cell is empty (blank lines, trailing rows in Excel).
     nonblank = np.zeros(len(frame), dtype=bool)
     for column in data_columns:
-        frame[column] = frame[column].astype(object).fillna("").astype(str).str.strip()
-        nonblank |= (frame[column] != "").to_numpy()
+        series = frame[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            stripped = series.cat.categories.astype(str).str.strip()
+            if "" not in series.cat.categories and stripped.is_unique and "" not in stripped:
+                series = series.cat.rename_categories(stripped).cat.add_categories([""]).fillna("")
+            else:
+                series = series.astype(object).fillna("").astype(str).str.strip().astype("category")
+        else:
+            series = series.astype(object).fillna("").astype(str).str.strip()
+        frame[column] = series
+        nonblank |= (series != "").to_numpy()
     frame = frame[nonblank].reset_index(drop=True)
     if frame.empty:
         report.error(
@@ -533,7 +559,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
     for header in table.headers:
         column = frame[header]
         mask = column.str.startswith("=").to_numpy()
-        for i in np.flatnonzero(mask):
+        for i in _room(report, np.flatnonzero(mask)):
             report.error(
                 "formula",
                 rows[i],
@@ -557,10 +583,10 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
             parsed[text] = None
             continue
         parsed[text] = period if period.periodicity == periodicity else False
-    period_codes = frame[period_column].map(lambda t: parsed[t].code if parsed[t] else "")
+    period_codes = frame[period_column].map(lambda t: parsed[t].code if parsed.get(t) else "").astype(object)
     bad = (period_codes == "").to_numpy()
     example = {1: "1403", 4: "1403-Q2", 12: "1403-07"}[int(periodicity)]
-    for i in np.flatnonzero(bad):
+    for i in _room(report, np.flatnonzero(bad)):
         if i in formulas[period_column]:
             continue
         text = frame[period_column].iat[i]
@@ -585,7 +611,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
             mapping[text] = dim.lookup.get(normalize_key(text), None) if text != "" else None
         codes = column.map(mapping)
         missing = codes.isna().to_numpy()
-        for i in np.flatnonzero(missing):
+        for i in _room(report, np.flatnonzero(missing)):
             if i in formulas[dim.column]:
                 continue
             text = column.iat[i]
@@ -617,26 +643,27 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
     values = numbers.to_numpy(dtype="float64", na_value=np.nan).copy()
     texts = normal.to_numpy(dtype=object).copy()
     failed = np.flatnonzero(np.isnan(values) & (normal != "").to_numpy())
+    not_numbers = []
     for i in failed:
-        original = raw.iat[i]
         try:
-            number = parse_decimal(original)
+            number = parse_decimal(raw.iat[i])
         except ValueError:
-            if i in formulas[value_column]:
-                continue
-            report.error(
-                "value",
-                rows[i],
-                value_column,
-                original,
-                _("The value is not a number."),
-                _("Write only digits (Persian or Latin) with an optional decimal point; leave it empty if missing."),
-            )
+            if i not in formulas[value_column]:
+                not_numbers.append(i)
             continue
         values[i] = float(number)
         texts[i] = str(number)
+    for i in _room(report, not_numbers):
+        report.error(
+            "value",
+            rows[i],
+            value_column,
+            raw.iat[i],
+            _("The value is not a number."),
+            _("Write only digits (Persian or Latin) with an optional decimal point; leave it empty if missing."),
+        )
     huge = np.flatnonzero(np.abs(np.nan_to_num(values)) >= MAX_ABS_VALUE)
-    for i in huge:
+    for i in _room(report, huge):
         report.error(
             "value",
             rows[i],
@@ -655,7 +682,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
         count_norm = count_raw.str.translate(_NUMBER_TABLE)
         counts = pd.to_numeric(count_norm, errors="coerce")
         bad = (counts.isna() & (count_norm != "")) | (counts.notna() & ((counts < 0) | (counts % 1 != 0)))
-        for i in np.flatnonzero(bad.to_numpy()):
+        for i in _room(report, np.flatnonzero(bad.to_numpy())):
             report.error(
                 "count",
                 rows[i],
@@ -677,7 +704,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
             found = [FLAG_LOOKUP.get(p) for p in parts]
             flag_map[text] = None if None in found else ",".join(sorted(set(found)))
         flags = flag_raw.map(flag_map)
-        for i in np.flatnonzero(flags.isna().to_numpy()):
+        for i in _room(report, np.flatnonzero(flags.isna().to_numpy())):
             report.error(
                 "flag",
                 rows[i],
@@ -700,6 +727,9 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
     if dup.any():
         groups = keyed[dup].groupby(key_columns, sort=False)["__row"].apply(list)
         for key, row_list in groups.items():
+            if len(report.errors) >= MAX_LISTED:
+                report.error_count += len(row_list) - 1
+                continue
             key_text = " / ".join(k for k in (key if isinstance(key, tuple) else (key,)) if k)
             for r in row_list[1:]:
                 report.error(
@@ -752,7 +782,8 @@ def _check_totals(clean: pd.DataFrame, dims: list[Dimension], indicator: Indicat
         joined = totals.merge(sums, on=others, how="inner")
         tolerance = joined["__n"] * step + 1e-9 * joined["__value"].abs() + 1e-9
         wrong = (joined["__value"] - joined["__sum"]).abs() > tolerance
-        for _index, row in joined[wrong].iterrows():
+        wrong_rows = joined[wrong]
+        for _index, row in wrong_rows.head(len(_room(report, np.arange(len(wrong_rows))))).iterrows():
             report.error(
                 "total",
                 row["__row"],
@@ -788,7 +819,9 @@ def _warn_big_moves(clean: pd.DataFrame, dims: list[Dimension], indicator: Indic
     merged = current.merge(lookup, on=["__prev", *dim_names], how="inner")
     base = merged["__prev_value"].abs()
     moved = (base > 0) & ((merged["__value"] - merged["__prev_value"]).abs() > ratio * base)
-    for _index, row in merged[moved].sort_values("__row").iterrows():
+    moved_rows = merged[moved].sort_values("__row")
+    listed = len(_room(report, np.arange(len(moved_rows)), warning=True))
+    for _index, row in moved_rows.head(listed).iterrows():
         change = (row["__value"] - row["__prev_value"]) / abs(row["__prev_value"]) * 100
         report.warning(
             "big_move",
