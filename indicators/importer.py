@@ -32,7 +32,6 @@ import logging
 import os
 import zipfile
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
@@ -58,7 +57,6 @@ log = logging.getLogger(__name__)
 
 MAX_LISTED = 500  # problems listed one by one; the rest are counted
 HEADER_SCAN_ROWS = 15
-QUANTUM = Decimal("0.000001")
 MAX_ABS_VALUE = 10**14
 
 PERIOD_HEADERS = {"period", "دوره", "دورهزمانی", "زمان", "مقطع", "سالوماه", "time", "refperiod"}
@@ -631,7 +629,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
                 _("Use a code from the code list «%(list)s» (see the code lists in the admin), e.g. %(examples)s.")
                 % {"list": dim.code_list.code, "examples": ", ".join(sorted(dim.codes)[:5])},
             )
-        clean[name] = codes.fillna("").to_numpy()
+        clean[name] = codes.astype(object).fillna("").to_numpy()
     for name in DIMENSION_FIELDS[len(dims) :]:
         clean[name] = ""
 
@@ -849,66 +847,85 @@ COLUMNS = [
 ]
 
 
-def _quantize(value) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(str(value)).quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
-    except InvalidOperation:
-        return None
+def _flag_key(text) -> str:
+    """Flags compared as a set, without `revised` (the import sets it)."""
+    if not isinstance(text, str):
+        return ""
+    return ",".join(sorted({f for f in text.split(",") if f and f != Flag.REVISED}))
 
 
 def plan(clean: pd.DataFrame, indicator: Indicator, report: Report):
-    """Compare with the stored observations of the file's periods.
+    """Compare with the stored observations of the file's periods, one period at a
+    time (memory stays flat), vectorised.
 
     Returns (rows to insert as a DataFrame, ids to delete)."""
-    existing = list(
-        Observation.objects.filter(indicator=indicator, period__in=report.periods).values_list(
-            "id", "period", *DIMENSION_FIELDS, "value", "count", "flags"
-        )
+    from django.db.models import FloatField
+    from django.db.models.functions import Cast
+
+    stored_periods = set(
+        Observation.objects.filter(indicator=indicator, period__in=report.periods)
+        .values_list("period", flat=True)
+        .distinct()
     )
-    clean = clean.copy()
-    if not existing:
+    if not stored_periods:
         clean["flags_out"] = clean["flags"]
         report.rows_created = len(clean)
         return clean, []
-    stored = {}
-    for oid, period, *rest in existing:
-        dims, (value, count, flags) = tuple(rest[: len(DIMENSION_FIELDS)]), rest[len(DIMENSION_FIELDS) :]
-        stored[(period, *dims)] = (oid, _quantize(value), count, flags)
-    keys = zip(clean["period"], *(clean[f] for f in DIMENSION_FIELDS), strict=True)
+    dims = list(DIMENSION_FIELDS)
     keep = np.ones(len(clean), dtype=bool)
     flags_out = clean["flags"].to_numpy(dtype=object).copy()
-    deletes = []
-    seen = set()
-    created = revised = unchanged = 0
-    for i, (key, value, count, flags) in enumerate(
-        zip(keys, clean["value"], clean["count"], clean["flags"], strict=True)
-    ):
-        old = stored.get(key)
-        if old is None:
-            created += 1
+    groups = clean.groupby("period", sort=False, observed=True).indices
+    deletes: list[int] = []
+    revised = unchanged = removed = 0
+    for period in stored_periods:
+        stored = list(
+            Observation.objects.filter(indicator=indicator, period=period)
+            .annotate(old_value=Cast("value", FloatField()))
+            .values_list("id", *dims, "old_value", "count", "flags")
+        )
+        old = pd.DataFrame(stored, columns=["id", *dims, "old_value", "old_count", "old_flags"])
+        positions = groups.get(period, np.array([], dtype=np.int64))
+        new = pd.DataFrame({d: clean[d].to_numpy(dtype=object)[positions] for d in dims})
+        new["pos"] = positions
+        new["new_value"] = clean["__value"].to_numpy()[positions]
+        new["new_count"] = pd.to_numeric(pd.Series(clean["count"].to_numpy(dtype=object)[positions]), errors="coerce")
+        new["new_flags"] = clean["flags"].to_numpy(dtype=object)[positions]
+        merged = new.merge(old, on=dims, how="outer", indicator=True)
+        gone = merged[merged["_merge"] == "right_only"]
+        removed += len(gone)
+        deletes.extend(int(i) for i in gone["id"])
+        both = merged[merged["_merge"] == "both"]
+        if both.empty:
             continue
-        seen.add(key)
-        oid, old_value, old_count, old_flags = old
-        new_value = _quantize(value)
-        old_flag_set = {f for f in old_flags.split(",") if f and f != Flag.REVISED}
-        new_flag_set = {f for f in flags.split(",") if f}
-        if new_value == old_value and old_count == count and old_flag_set == (new_flag_set - {Flag.REVISED.value}):
-            keep[i] = False
-            unchanged += 1
-            continue
-        # Replaced: a new value is marked revised; a value already revised stays so.
-        deletes.append(oid)
-        revised += 1
-        if new_value != old_value or Flag.REVISED.value in old_flags.split(","):
-            new_flag_set.add(Flag.REVISED.value)
-        flags_out[i] = ",".join(sorted(new_flag_set))
-    removed = [old[0] for key, old in stored.items() if key not in seen]
-    deletes.extend(removed)
+        a = np.round(both["new_value"].to_numpy(dtype=float), 6)
+        b = np.round(both["old_value"].to_numpy(dtype=float), 6)
+        same_value = (a == b) | (np.isnan(a) & np.isnan(b))
+        c1 = both["new_count"].to_numpy(dtype=float)
+        c2 = pd.to_numeric(both["old_count"], errors="coerce").to_numpy(dtype=float)
+        same_count = (c1 == c2) | (np.isnan(c1) & np.isnan(c2))
+        same_flags = both["new_flags"].map(_flag_key).to_numpy() == both["old_flags"].map(_flag_key).to_numpy()
+        same = same_value & same_count & same_flags
+        positions_same = both["pos"].to_numpy()[same].astype(np.int64)
+        keep[positions_same] = False
+        unchanged += int(same.sum())
+        changed = both[~same]
+        revised += len(changed)
+        deletes.extend(int(i) for i in changed["id"])
+        was_revised = changed["old_flags"].fillna("").str.split(",").map(lambda f: Flag.REVISED.value in f).to_numpy()
+        for pos, flags, value_changed, already in zip(
+            changed["pos"].to_numpy().astype(np.int64),
+            changed["new_flags"],
+            ~same_value[~same],
+            was_revised,
+            strict=True,
+        ):
+            flag_set = {f for f in flags.split(",") if f}
+            if value_changed or already:
+                flag_set.add(Flag.REVISED.value)
+            flags_out[pos] = ",".join(sorted(flag_set))
     clean["flags_out"] = flags_out
-    report.rows_created, report.rows_revised, report.rows_unchanged = created, revised, unchanged
-    report.rows_deleted = len(removed)
+    report.rows_revised, report.rows_unchanged, report.rows_deleted = revised, unchanged, removed
+    report.rows_created = len(clean) - revised - unchanged
     return clean[keep], deletes
 
 

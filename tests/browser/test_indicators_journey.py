@@ -3,6 +3,7 @@ table and downloads the CSV, whose numbers match the screen."""
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -46,7 +47,7 @@ def test_persian_user_reads_an_indicator_and_downloads_the_province_table(page, 
     # Download the CSV of exactly this table.
     with page.expect_download() as info:
         page.locator('[data-download="csv-provinces"]').click()
-    text = open(info.value.path(), encoding="utf-8-sig").read()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     header, body = rows[0], rows[1:]
     assert header[:2] == ["province", "province_label"]
