@@ -168,6 +168,8 @@ def load(url, seconds, clients=4):
 
 def pages(env, label):
     manage(env, "load_demo")
+    # Serve with DEBUG off and plain static storage (no collectstatic needed): the test settings.
+    env = dict(env, DJANGO_SETTINGS_MODULE="config.settings.test")
     server = subprocess.Popen(
         [
             str(Path(PY).parent / "gunicorn"),
