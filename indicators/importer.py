@@ -32,7 +32,6 @@ import logging
 import os
 import zipfile
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
@@ -58,7 +57,6 @@ log = logging.getLogger(__name__)
 
 MAX_LISTED = 500  # problems listed one by one; the rest are counted
 HEADER_SCAN_ROWS = 15
-QUANTUM = Decimal("0.000001")
 MAX_ABS_VALUE = 10**14
 
 PERIOD_HEADERS = {"period", "دوره", "دورهزمانی", "زمان", "مقطع", "سالوماه", "time", "refperiod"}
@@ -196,6 +194,18 @@ def _cell(value) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
+def _room(report: Report, indices, warning: bool = False):
+    """The first problems still worth listing; the others are only counted."""
+    listed = report.warnings if warning else report.errors
+    room = max(0, MAX_LISTED - len(listed))
+    extra = max(0, len(indices) - room)
+    if warning:
+        report.warning_count += extra
+    else:
+        report.error_count += extra
+    return indices[:room]
+
+
 # --- reading ---------------------------------------------------------------------
 @dataclass
 class Table:
@@ -327,6 +337,11 @@ def _read_csv(data: bytes, indicator: Indicator, report: Report) -> Table | None
         on_bad_lines="error",
     )
     del text
+    # Codes and periods repeat: categories keep a million rows small; values stay text.
+    numeric = VALUE_HEADERS | COUNT_HEADERS
+    for column in frame.columns:
+        if normalize_key(column) not in numeric:
+            frame[column] = frame[column].astype("category")
     frame["__row"] = np.arange(len(frame), dtype=np.int64) + header_index + 2
     return _finish_table(frame, report)
 
@@ -409,8 +424,17 @@ def _finish_table(frame: pd.DataFrame, report: Report) -> Table | None:
     # Drop rows where every cell is empty (blank lines, trailing rows in Excel).
     nonblank = np.zeros(len(frame), dtype=bool)
     for column in data_columns:
-        frame[column] = frame[column].astype(object).fillna("").astype(str).str.strip()
-        nonblank |= (frame[column] != "").to_numpy()
+        series = frame[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            stripped = series.cat.categories.astype(str).str.strip()
+            if "" not in series.cat.categories and stripped.is_unique and "" not in stripped:
+                series = series.cat.rename_categories(stripped).cat.add_categories([""]).fillna("")
+            else:
+                series = series.astype(object).fillna("").astype(str).str.strip().astype("category")
+        else:
+            series = series.astype(object).fillna("").astype(str).str.strip()
+        frame[column] = series
+        nonblank |= (series != "").to_numpy()
     frame = frame[nonblank].reset_index(drop=True)
     if frame.empty:
         report.error(
@@ -533,7 +557,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
     for header in table.headers:
         column = frame[header]
         mask = column.str.startswith("=").to_numpy()
-        for i in np.flatnonzero(mask):
+        for i in _room(report, np.flatnonzero(mask)):
             report.error(
                 "formula",
                 rows[i],
@@ -557,10 +581,10 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
             parsed[text] = None
             continue
         parsed[text] = period if period.periodicity == periodicity else False
-    period_codes = frame[period_column].map(lambda t: parsed[t].code if parsed[t] else "")
+    period_codes = frame[period_column].map(lambda t: parsed[t].code if parsed.get(t) else "").astype(object)
     bad = (period_codes == "").to_numpy()
     example = {1: "1403", 4: "1403-Q2", 12: "1403-07"}[int(periodicity)]
-    for i in np.flatnonzero(bad):
+    for i in _room(report, np.flatnonzero(bad)):
         if i in formulas[period_column]:
             continue
         text = frame[period_column].iat[i]
@@ -585,7 +609,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
             mapping[text] = dim.lookup.get(normalize_key(text), None) if text != "" else None
         codes = column.map(mapping)
         missing = codes.isna().to_numpy()
-        for i in np.flatnonzero(missing):
+        for i in _room(report, np.flatnonzero(missing)):
             if i in formulas[dim.column]:
                 continue
             text = column.iat[i]
@@ -605,7 +629,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
                 _("Use a code from the code list «%(list)s» (see the code lists in the admin), e.g. %(examples)s.")
                 % {"list": dim.code_list.code, "examples": ", ".join(sorted(dim.codes)[:5])},
             )
-        clean[name] = codes.fillna("").to_numpy()
+        clean[name] = codes.astype(object).fillna("").to_numpy()
     for name in DIMENSION_FIELDS[len(dims) :]:
         clean[name] = ""
 
@@ -617,26 +641,27 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
     values = numbers.to_numpy(dtype="float64", na_value=np.nan).copy()
     texts = normal.to_numpy(dtype=object).copy()
     failed = np.flatnonzero(np.isnan(values) & (normal != "").to_numpy())
+    not_numbers = []
     for i in failed:
-        original = raw.iat[i]
         try:
-            number = parse_decimal(original)
+            number = parse_decimal(raw.iat[i])
         except ValueError:
-            if i in formulas[value_column]:
-                continue
-            report.error(
-                "value",
-                rows[i],
-                value_column,
-                original,
-                _("The value is not a number."),
-                _("Write only digits (Persian or Latin) with an optional decimal point; leave it empty if missing."),
-            )
+            if i not in formulas[value_column]:
+                not_numbers.append(i)
             continue
         values[i] = float(number)
         texts[i] = str(number)
+    for i in _room(report, not_numbers):
+        report.error(
+            "value",
+            rows[i],
+            value_column,
+            raw.iat[i],
+            _("The value is not a number."),
+            _("Write only digits (Persian or Latin) with an optional decimal point; leave it empty if missing."),
+        )
     huge = np.flatnonzero(np.abs(np.nan_to_num(values)) >= MAX_ABS_VALUE)
-    for i in huge:
+    for i in _room(report, huge):
         report.error(
             "value",
             rows[i],
@@ -655,7 +680,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
         count_norm = count_raw.str.translate(_NUMBER_TABLE)
         counts = pd.to_numeric(count_norm, errors="coerce")
         bad = (counts.isna() & (count_norm != "")) | (counts.notna() & ((counts < 0) | (counts % 1 != 0)))
-        for i in np.flatnonzero(bad.to_numpy()):
+        for i in _room(report, np.flatnonzero(bad.to_numpy())):
             report.error(
                 "count",
                 rows[i],
@@ -677,7 +702,7 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
             found = [FLAG_LOOKUP.get(p) for p in parts]
             flag_map[text] = None if None in found else ",".join(sorted(set(found)))
         flags = flag_raw.map(flag_map)
-        for i in np.flatnonzero(flags.isna().to_numpy()):
+        for i in _room(report, np.flatnonzero(flags.isna().to_numpy())):
             report.error(
                 "flag",
                 rows[i],
@@ -700,6 +725,9 @@ def validate(table: Table, indicator: Indicator, report: Report) -> pd.DataFrame
     if dup.any():
         groups = keyed[dup].groupby(key_columns, sort=False)["__row"].apply(list)
         for key, row_list in groups.items():
+            if len(report.errors) >= MAX_LISTED:
+                report.error_count += len(row_list) - 1
+                continue
             key_text = " / ".join(k for k in (key if isinstance(key, tuple) else (key,)) if k)
             for r in row_list[1:]:
                 report.error(
@@ -752,7 +780,8 @@ def _check_totals(clean: pd.DataFrame, dims: list[Dimension], indicator: Indicat
         joined = totals.merge(sums, on=others, how="inner")
         tolerance = joined["__n"] * step + 1e-9 * joined["__value"].abs() + 1e-9
         wrong = (joined["__value"] - joined["__sum"]).abs() > tolerance
-        for _index, row in joined[wrong].iterrows():
+        wrong_rows = joined[wrong]
+        for _index, row in wrong_rows.head(len(_room(report, np.arange(len(wrong_rows))))).iterrows():
             report.error(
                 "total",
                 row["__row"],
@@ -788,7 +817,9 @@ def _warn_big_moves(clean: pd.DataFrame, dims: list[Dimension], indicator: Indic
     merged = current.merge(lookup, on=["__prev", *dim_names], how="inner")
     base = merged["__prev_value"].abs()
     moved = (base > 0) & ((merged["__value"] - merged["__prev_value"]).abs() > ratio * base)
-    for _index, row in merged[moved].sort_values("__row").iterrows():
+    moved_rows = merged[moved].sort_values("__row")
+    listed = len(_room(report, np.arange(len(moved_rows)), warning=True))
+    for _index, row in moved_rows.head(listed).iterrows():
         change = (row["__value"] - row["__prev_value"]) / abs(row["__prev_value"]) * 100
         report.warning(
             "big_move",
@@ -816,66 +847,85 @@ COLUMNS = [
 ]
 
 
-def _quantize(value) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(str(value)).quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
-    except InvalidOperation:
-        return None
+def _flag_key(text) -> str:
+    """Flags compared as a set, without `revised` (the import sets it)."""
+    if not isinstance(text, str):
+        return ""
+    return ",".join(sorted({f for f in text.split(",") if f and f != Flag.REVISED}))
 
 
 def plan(clean: pd.DataFrame, indicator: Indicator, report: Report):
-    """Compare with the stored observations of the file's periods.
+    """Compare with the stored observations of the file's periods, one period at a
+    time (memory stays flat), vectorised.
 
     Returns (rows to insert as a DataFrame, ids to delete)."""
-    existing = list(
-        Observation.objects.filter(indicator=indicator, period__in=report.periods).values_list(
-            "id", "period", *DIMENSION_FIELDS, "value", "count", "flags"
-        )
+    from django.db.models import FloatField
+    from django.db.models.functions import Cast
+
+    stored_periods = set(
+        Observation.objects.filter(indicator=indicator, period__in=report.periods)
+        .values_list("period", flat=True)
+        .distinct()
     )
-    clean = clean.copy()
-    if not existing:
+    if not stored_periods:
         clean["flags_out"] = clean["flags"]
         report.rows_created = len(clean)
         return clean, []
-    stored = {}
-    for oid, period, *rest in existing:
-        dims, (value, count, flags) = tuple(rest[: len(DIMENSION_FIELDS)]), rest[len(DIMENSION_FIELDS) :]
-        stored[(period, *dims)] = (oid, _quantize(value), count, flags)
-    keys = zip(clean["period"], *(clean[f] for f in DIMENSION_FIELDS), strict=True)
+    dims = list(DIMENSION_FIELDS)
     keep = np.ones(len(clean), dtype=bool)
     flags_out = clean["flags"].to_numpy(dtype=object).copy()
-    deletes = []
-    seen = set()
-    created = revised = unchanged = 0
-    for i, (key, value, count, flags) in enumerate(
-        zip(keys, clean["value"], clean["count"], clean["flags"], strict=True)
-    ):
-        old = stored.get(key)
-        if old is None:
-            created += 1
+    groups = clean.groupby("period", sort=False, observed=True).indices
+    deletes: list[int] = []
+    revised = unchanged = removed = 0
+    for period in stored_periods:
+        stored = list(
+            Observation.objects.filter(indicator=indicator, period=period)
+            .annotate(old_value=Cast("value", FloatField()))
+            .values_list("id", *dims, "old_value", "count", "flags")
+        )
+        old = pd.DataFrame(stored, columns=["id", *dims, "old_value", "old_count", "old_flags"])
+        positions = groups.get(period, np.array([], dtype=np.int64))
+        new = pd.DataFrame({d: clean[d].to_numpy(dtype=object)[positions] for d in dims})
+        new["pos"] = positions
+        new["new_value"] = clean["__value"].to_numpy()[positions]
+        new["new_count"] = pd.to_numeric(pd.Series(clean["count"].to_numpy(dtype=object)[positions]), errors="coerce")
+        new["new_flags"] = clean["flags"].to_numpy(dtype=object)[positions]
+        merged = new.merge(old, on=dims, how="outer", indicator=True)
+        gone = merged[merged["_merge"] == "right_only"]
+        removed += len(gone)
+        deletes.extend(int(i) for i in gone["id"])
+        both = merged[merged["_merge"] == "both"]
+        if both.empty:
             continue
-        seen.add(key)
-        oid, old_value, old_count, old_flags = old
-        new_value = _quantize(value)
-        old_flag_set = {f for f in old_flags.split(",") if f and f != Flag.REVISED}
-        new_flag_set = {f for f in flags.split(",") if f}
-        if new_value == old_value and old_count == count and old_flag_set == (new_flag_set - {Flag.REVISED.value}):
-            keep[i] = False
-            unchanged += 1
-            continue
-        # Replaced: a new value is marked revised; a value already revised stays so.
-        deletes.append(oid)
-        revised += 1
-        if new_value != old_value or Flag.REVISED.value in old_flags.split(","):
-            new_flag_set.add(Flag.REVISED.value)
-        flags_out[i] = ",".join(sorted(new_flag_set))
-    removed = [old[0] for key, old in stored.items() if key not in seen]
-    deletes.extend(removed)
+        a = np.round(both["new_value"].to_numpy(dtype=float), 6)
+        b = np.round(both["old_value"].to_numpy(dtype=float), 6)
+        same_value = (a == b) | (np.isnan(a) & np.isnan(b))
+        c1 = both["new_count"].to_numpy(dtype=float)
+        c2 = pd.to_numeric(both["old_count"], errors="coerce").to_numpy(dtype=float)
+        same_count = (c1 == c2) | (np.isnan(c1) & np.isnan(c2))
+        same_flags = both["new_flags"].map(_flag_key).to_numpy() == both["old_flags"].map(_flag_key).to_numpy()
+        same = same_value & same_count & same_flags
+        positions_same = both["pos"].to_numpy()[same].astype(np.int64)
+        keep[positions_same] = False
+        unchanged += int(same.sum())
+        changed = both[~same]
+        revised += len(changed)
+        deletes.extend(int(i) for i in changed["id"])
+        was_revised = changed["old_flags"].fillna("").str.split(",").map(lambda f: Flag.REVISED.value in f).to_numpy()
+        for pos, flags, value_changed, already in zip(
+            changed["pos"].to_numpy().astype(np.int64),
+            changed["new_flags"],
+            ~same_value[~same],
+            was_revised,
+            strict=True,
+        ):
+            flag_set = {f for f in flags.split(",") if f}
+            if value_changed or already:
+                flag_set.add(Flag.REVISED.value)
+            flags_out[pos] = ",".join(sorted(flag_set))
     clean["flags_out"] = flags_out
-    report.rows_created, report.rows_revised, report.rows_unchanged = created, revised, unchanged
-    report.rows_deleted = len(removed)
+    report.rows_revised, report.rows_unchanged, report.rows_deleted = revised, unchanged, removed
+    report.rows_created = len(clean) - revised - unchanged
     return clean[keep], deletes
 
 
@@ -1028,6 +1078,8 @@ def _save_batch(batch: ImportBatch, report: Report, dry_run: bool):
     if report.error_count > len(report.errors):
         batch.errors.append({"more": report.error_count - len(report.errors)})
     batch.periods = report.periods
+    batch.columns = report.columns
+    batch.preview = report.preview
     batch.dry_run = dry_run
     if not report.ok:
         batch.status = ImportStatus.FAILED

@@ -216,15 +216,41 @@ class IndicatorView:
         return {"position": position, "label": labels[position], "good": good}
 
 
-def build_view(indicator: Indicator, lang: str, *, now=None, filters=None) -> IndicatorView:
-    rows = get_observations(indicator, now=now, filters=filters)
+def build_view(indicator: Indicator, lang: str, *, now=None, period: Period | None = None, card=False) -> IndicatorView:
+    """Read only what is shown: the headline series (each dimension at its total when
+    the data has one) and, for a page, every cell of the province table's period.
+    A card reads the headline series of the last 24 periods."""
+    from .models import DIMENSION_FIELDS
+    from .query import latest_period, public_observations
+
     dims = indicator.dimension_codes
-    labels = {d: code_labels(d, lang) for d in dims}
+    public = public_observations(indicator, now=now)
     fixed = {}
-    present = {d: {r.codes[d] for r in rows} for d in dims}
-    for code_list in indicator.dimension_lists:
-        if code_list.total_code and code_list.total_code in present[code_list.code]:
-            fixed[code_list.code] = code_list.total_code
+    for position, code_list in enumerate(indicator.dimension_lists):
+        total = code_list.total_code
+        field = DIMENSION_FIELDS[position]
+        if total and public.filter(**{field: total}).exists():
+            fixed[code_list.code] = total
+            continue
+        codes = list(code_list.codes.order_by("sort_order", "code").values_list("code", flat=True))
+        if len(codes) > MAX_SERIES:
+            # No total in the data and too many codes for lines: show the first code present.
+            first = next((c for c in codes if public.filter(**{field: c}).exists()), None)
+            if first is not None:
+                fixed[code_list.code] = first
+    period_range = None
+    if card:
+        latest = latest_period(indicator, now=now)
+        period_range = (latest.shift(-23), None) if latest else None
+    rows = get_observations(indicator, now=now, filters={d: [c] for d, c in fixed.items()}, period_range=period_range)
+    if not card and "province" in dims:
+        shown = period or (max(r.period for r in rows) if rows else None)
+        if shown is not None:
+            seen = {(r.period, tuple(r.codes.values())) for r in rows}
+            for row in get_observations(indicator, now=now, periods=[shown]):
+                if (row.period, tuple(row.codes.values())) not in seen:
+                    rows.append(row)
+    labels = {d: code_labels(d, lang) for d in dims}
     return IndicatorView(indicator=indicator, lang=lang, rows=rows, dims=dims, labels=labels, fixed=fixed)
 
 

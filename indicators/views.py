@@ -147,8 +147,8 @@ def related_releases(indicator, limit=5):
 def indicator_detail(request, page, code):
     lang = _lang()
     indicator = _indicator(code)
-    view = build_view(indicator, lang)
     period = _period_param(request)
+    view = build_view(indicator, lang, period=period)
     province_table = view.province_table(period)
     context = {
         "indicator": indicator,
@@ -213,9 +213,9 @@ def download_rows(view, which="series", period=None):
 def indicator_download(request, page, code, fmt):
     lang = _lang()
     indicator = _indicator(code)
-    view = build_view(indicator, lang)
     which = request.GET.get("table", "series")
     period = _period_param(request)
+    view = build_view(indicator, lang, period=period)
     table, header, rows = download_rows(view, which, period)
     filename = f"{indicator.code}-{which}" + (f"-{table.period.code}" if table.period else "")
     note = _("Suppressed cells (fewer than %(n)s units) are empty with the flag «suppressed».") % {
@@ -303,7 +303,7 @@ def dashboard_context(request):
 
 
 def card(indicator, lang):
-    view = build_view(indicator, lang)
+    view = build_view(indicator, lang, card=True)
     headline = view.headline()
     return {
         "indicator": indicator,

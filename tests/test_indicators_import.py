@@ -1,8 +1,6 @@
 """The warehouse import: every bad input, all or nothing, revisions, bulk writing."""
 
 import io
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
@@ -254,14 +252,3 @@ def test_command_exit_codes(tmp_path, indicator):
     with pytest.raises(SystemExit) as exit_info:
         call_command("import_table", good, indicator="nope", stderr=io.StringIO())
     assert exit_info.value.code == 2
-
-
-def test_command_in_a_subprocess_prints_the_report(tmp_path):
-    bad = write(tmp_path, "nothing here\n")
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_table", bad, "--indicator", "none"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode != 0

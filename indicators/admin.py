@@ -1,0 +1,65 @@
+"""Django admin (/django-admin/) with django-import-export: code lists, codes,
+identity cards and topics in and out as CSV/XLSX. Warehouse tables are imported
+in the Wagtail admin (Indicators › Import a table)."""
+
+from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
+
+from .models import Code, CodeList, ImportBatch, Indicator, IndicatorDimension, Topic
+from .resources import CodeListResource, CodeResource, IndicatorResource, TopicResource
+
+
+class CodeInline(admin.TabularInline):
+    model = Code
+    fk_name = "code_list"
+    extra = 0
+    fields = ["code", "label_fa", "label_en", "parent", "valid_from", "valid_to", "sort_order"]
+    raw_id_fields = ["parent"]
+
+
+@admin.register(CodeList)
+class CodeListAdmin(ImportExportModelAdmin):
+    resource_classes = [CodeListResource]
+    list_display = ["code", "name_fa", "name_en", "standard", "total_code"]
+    search_fields = ["code", "name_fa", "name_en"]
+    inlines = [CodeInline]
+
+
+@admin.register(Code)
+class CodeAdmin(ImportExportModelAdmin):
+    resource_classes = [CodeResource]
+    list_display = ["code_list", "code", "label_fa", "label_en", "parent", "valid_from", "valid_to"]
+    list_filter = ["code_list"]
+    search_fields = ["code", "label_fa", "label_en"]
+    raw_id_fields = ["parent"]
+
+
+class DimensionInline(admin.TabularInline):
+    model = IndicatorDimension
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ImportExportModelAdmin):
+    resource_classes = [IndicatorResource]
+    list_display = ["code", "name_fa", "periodicity", "producer", "is_key", "is_headline", "is_demo"]
+    list_filter = ["periodicity", "is_key", "is_headline", "topics", "producer"]
+    search_fields = ["code", "name_fa", "name_en"]
+    filter_horizontal = ["topics"]
+    inlines = [DimensionInline]
+
+
+@admin.register(Topic)
+class TopicAdmin(ImportExportModelAdmin):
+    resource_classes = [TopicResource]
+    list_display = ["slug", "name_fa", "name_en"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "indicator", "original_name", "status", "rows_total", "rows_created", "rows_revised"]
+    list_filter = ["status", "indicator"]
+    readonly_fields = [f.name for f in ImportBatch._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
