@@ -163,3 +163,13 @@ def test_pages_ask_whether_they_were_useful(client, demo):
     published = ReleasePage.objects.filter(status=ReleaseStatus.PUBLISHED, locale__language_code="en").first()
     body = client.get(published.url).content.decode()
     assert 'action="/en/feedback/"' in body
+
+    from indicators.models import Indicator
+    from publications.models import YearbookPage
+
+    indicator = Indicator.objects.filter(observations__isnull=False).first()
+    body = client.get(f"/fa/indicators/{indicator.code}/").content.decode()
+    assert 'action="/fa/feedback/"' in body
+    yearbook = YearbookPage.objects.live().filter(locale__language_code="fa", release__status="published").first()
+    body = client.get(yearbook.url).content.decode()
+    assert 'action="/fa/feedback/"' in body
