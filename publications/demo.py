@@ -242,10 +242,10 @@ def yearbook_chapters():
     ]
 
 
-def _release(context, slug, title_fa, kind, reference_period, when):
+def _release(context, slug, title_fa, kind, reference_period, when, title_en):
     """The calendar entry for a demo publication: the releases app's own entry
-    for this kind and period when it has one, else one made here."""
-    from home.demo import child_page
+    for this kind and period when it has one, else one made here (in both languages)."""
+    from home.demo import child_page, translate
     from releases.models import ReleaseCalendarPage, ReleasePage
 
     existing = ReleasePage.objects.filter(locale=context.fa, kind=kind, reference_period=reference_period).first()
@@ -254,10 +254,12 @@ def _release(context, slug, title_fa, kind, reference_period, when):
     calendar = ReleaseCalendarPage.objects.filter(locale=context.fa).first() or child_page(
         context.home_fa, ReleaseCalendarPage, "releases", title="تقویم انتشار", show_in_menus=True
     )
-    return child_page(
+    entry = child_page(
         calendar, ReleasePage, slug, title=title_fa, kind=kind, status="published",
         release_at=when, reference_period=reference_period, summary="",
     )  # fmt: skip
+    translate(entry, {title_fa: title_en})
+    return entry
 
 
 def _add(context, parent, model, slug, english, **fields):
@@ -342,7 +344,8 @@ def load(context):
 
     # --- the 1402 yearbook and its provincial drafts --------------------------------
     release = _release(
-        context, "yearbook-1402", "سالنامهٔ آماری ۱۴۰۲", "yearbook", "1402", tehran_datetime(1403, 3, 30, 10)
+        context, "yearbook-1402", "سالنامهٔ آماری ۱۴۰۲", "yearbook", "1402", tehran_datetime(1403, 3, 30, 10),
+        "Statistical yearbook 1402",
     )
     yb_title = tr("سالنامهٔ آماری ۱۴۰۲ (نمایشی)", "Statistical yearbook 1402 (demo)")
     yb_summary = tr("آمارهای کار، تعاون و رفاه اجتماعی کشور در سال ۱۴۰۲، به تفکیک استان.",
@@ -372,7 +375,8 @@ def load(context):
         if when > timezone.now():
             when = timezone.now() - dt.timedelta(days=(7 - month) * 30)
         rel = _release(
-            context, f"monthly-{period}", f"ماهنامهٔ آماری {fa_month} {fa(year)}", "monthly_bulletin", period, when
+            context, f"monthly-{period}", f"ماهنامهٔ آماری {fa_month} {fa(year)}", "monthly_bulletin", period, when,
+            f"Monthly statistical bulletin, {en_month} {year}",
         )
         headlines = [
             block("headline", headline_value("insured-persons", "insured-persons", period=period, filters=IR,
@@ -413,7 +417,7 @@ def load(context):
 
     # --- quarterly bulletin --------------------------------------------------------------
     rel = _release(context, "quarterly-1405-Q1", "فصلنامهٔ آماری بهار ۱۴۰۵", "quarterly_bulletin", "1405-Q1",
-                   timezone.now() - dt.timedelta(days=60))  # fmt: skip
+                   timezone.now() - dt.timedelta(days=60), "Quarterly statistical bulletin, spring 1405")  # fmt: skip
     _add(
         context, index, BulletinPage, "quarterly-bulletin-1405-Q1",
         {"فصلنامهٔ آماری بهار ۱۴۰۵ (نمایشی)": "Quarterly statistical bulletin, spring 1405 (demo)",
@@ -438,7 +442,7 @@ def load(context):
 
     # --- an analytical report --------------------------------------------------------------
     rel = _release(context, "report-cooperatives-1404", "گزارش تحلیلی تعاونی‌ها ۱۴۰۴", "analytical_report", "1404",
-                   timezone.now() - dt.timedelta(days=45))  # fmt: skip
+                   timezone.now() - dt.timedelta(days=45), "Analytical report: cooperatives 1404")  # fmt: skip
     _add(
         context, index, ReportPage, "report-cooperatives-1404",
         {"تعاونی‌ها در پنج سال اخیر (گزارش تحلیلی نمایشی)": "Cooperatives over the last five years (demo analytical report)",
@@ -470,7 +474,7 @@ def load(context):
     if values:
         first, last = values[0], values[-1]
         rel = _release(context, "infographic-insured-1405", "اینفوگرافیک بیمه‌شدگان", "infographic", "1405-06",
-                       timezone.now() - dt.timedelta(days=10))  # fmt: skip
+                       timezone.now() - dt.timedelta(days=10), "Infographic: insured persons")  # fmt: skip
         first_fa = fa(f"{first[1]:,.0f}").replace(",", "٬")
         last_fa = fa(f"{last[1]:,.0f}").replace(",", "٬")
         text_fa = (f"<p>شمار بیمه‌شدگان اصلی تأمین اجتماعی در کل کشور از {first_fa} نفر در اسفند ۱۴۰۴ "

@@ -25,7 +25,10 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(live_server):
+    # The database and the demo server come first: once Playwright's event loop
+    # runs in this thread, Django would hand out a new (empty, for in-memory
+    # SQLite) connection.
     if not Path(CHROMIUM).exists():
         message = f"{CHROMIUM} is missing: install Debian's chromium (make test does it as root)"
         if os.environ.get("CI", "").lower() == "true":
@@ -58,13 +61,14 @@ def phone_page(browser):
 
 
 @pytest.fixture(scope="session")
-def demo_server(django_db_setup, django_db_blocker):
+def live_server(django_db_setup, django_db_blocker):
     """One live server over one demo load for all browser journeys.
 
-    Loading the demo is slow, and pytest-django's `live_server` flushes the
-    database after every test, so journeys share this server instead. Browser
+    Replaces pytest-django's `live_server`, whose helper flushes the database
+    after every test: loading the demo is slow, so journeys share it. Browser
     tests run last (tests/conftest.py), after every transactional test; a
-    journey that changes data must use names of its own."""
+    journey that changes data uses names of its own. The name `live_server`
+    also tells pytest-django to set up the test database."""
     from pytest_django.live_server_helper import LiveServer
 
     from home import demo
@@ -76,11 +80,18 @@ def demo_server(django_db_setup, django_db_blocker):
         server.stop()
 
 
+@pytest.fixture(autouse=True)
+def _live_server_helper():
+    """Overrides pytest-django's helper of the same name, which would request
+    `transactional_db` (and so flush the shared demo) for every journey."""
+    yield
+
+
 @pytest.fixture
-def site_url(demo_server, django_db_blocker):
+def site_url(live_server, django_db_blocker):
     """The demo site's base URL. The test body may use the ORM (committed, shared)."""
     with django_db_blocker.unblock():
-        yield demo_server.url
+        yield live_server.url
 
 
 def screenshot(page, name):

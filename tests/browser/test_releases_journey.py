@@ -13,7 +13,7 @@ from releases.models import ReleasePage
 
 from .conftest import screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
 def next_jalali_month():
