@@ -344,7 +344,12 @@ def load(context):
 
     # --- the 1402 yearbook and its provincial drafts --------------------------------
     release = _release(
-        context, "yearbook-1402", "سالنامهٔ آماری ۱۴۰۲", "yearbook", "1402", tehran_datetime(1403, 3, 30, 10),
+        context,
+        "yearbook-1402",
+        "سالنامهٔ آماری ۱۴۰۲",
+        "yearbook",
+        "1402",
+        tehran_datetime(1403, 3, 30, 10),
         "Statistical yearbook 1402",
     )
     yb_title = tr("سالنامهٔ آماری ۱۴۰۲ (نمایشی)", "Statistical yearbook 1402 (demo)")
@@ -375,7 +380,12 @@ def load(context):
         if when > timezone.now():
             when = timezone.now() - dt.timedelta(days=(7 - month) * 30)
         rel = _release(
-            context, f"monthly-{period}", f"ماهنامهٔ آماری {fa_month} {fa(year)}", "monthly_bulletin", period, when,
+            context,
+            f"monthly-{period}",
+            f"ماهنامهٔ آماری {fa_month} {fa(year)}",
+            "monthly_bulletin",
+            period,
+            when,
             f"Monthly statistical bulletin, {en_month} {year}",
         )
         headlines = [
