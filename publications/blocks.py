@@ -122,6 +122,31 @@ class ObservationBlockMixin:
 
         return max(len(query.code_labels(axis, "fa")), 1)
 
+    def _check_grid(self, value, errors, axes, same_axis_message):
+        """What tables and charts share: the periods, the indicator, two distinct
+        axes (the first required) and a size within MAX_TABLE_CELLS."""
+        first, second = axes
+        try:
+            periods = data.parse_periods(value.get("periods"))
+            if not periods:
+                errors["periods"] = ValidationError(_("Give at least one period."))
+        except data.SpecError as exc:
+            errors["periods"] = ValidationError(str(exc))
+            periods = []
+        indicator = self._check_indicator(value, errors)
+        if indicator is not None:
+            self._check_axes(value, indicator, errors, [first, second])
+            self._check_fixed_dimensions(value, indicator, errors, (value.get(first), value.get(second)))
+            if value.get(second) and value.get(second) == value.get(first):
+                errors[second] = ValidationError(same_axis_message)
+        if not errors:
+            filters = data.parse_filters(value.get("filters"))
+            cells = self._axis_size(value[first], periods, filters) * self._axis_size(
+                value.get(second), periods, filters
+            )
+            if cells > data.MAX_TABLE_CELLS:
+                errors["periods"] = ValidationError(data.too_big_message(cells))
+
 
 class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False, help_text=_("Blank: the indicator's name."))
@@ -143,26 +168,7 @@ class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         errors = {}
-        try:
-            periods = data.parse_periods(value.get("periods"))
-            if not periods:
-                errors["periods"] = ValidationError(_("Give at least one period."))
-        except data.SpecError as exc:
-            errors["periods"] = ValidationError(str(exc))
-            periods = []
-        indicator = self._check_indicator(value, errors)
-        if indicator is not None:
-            self._check_axes(value, indicator, errors, ["rows", "columns"])
-            self._check_fixed_dimensions(value, indicator, errors, (value.get("rows"), value.get("columns")))
-            if value.get("rows") and value.get("rows") == value.get("columns"):
-                errors["columns"] = ValidationError(_("Rows and columns must be different."))
-        if not errors:
-            filters = data.parse_filters(value.get("filters"))
-            cells = self._axis_size(value["rows"], periods, filters) * self._axis_size(
-                value.get("columns"), periods, filters
-            )
-            if cells > data.MAX_TABLE_CELLS:
-                errors["periods"] = ValidationError(data.too_big_message(cells))
+        self._check_grid(value, errors, ("rows", "columns"), _("Rows and columns must be different."))
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
@@ -221,26 +227,9 @@ class ObservationChartBlock(ObservationBlockMixin, blocks.StructBlock):
         errors = {}
         if not (value.get("description") or "").strip():
             errors["description"] = ValidationError(_("A chart needs an accessible description."))
-        try:
-            periods = data.parse_periods(value.get("periods"))
-            if not periods:
-                errors["periods"] = ValidationError(_("Give at least one period."))
-        except data.SpecError as exc:
-            errors["periods"] = ValidationError(str(exc))
-            periods = []
-        indicator = self._check_indicator(value, errors)
-        if indicator is not None:
-            self._check_axes(value, indicator, errors, ["x_axis", "series"])
-            self._check_fixed_dimensions(value, indicator, errors, (value.get("x_axis"), value.get("series")))
-            if value.get("series") and value.get("series") == value.get("x_axis"):
-                errors["series"] = ValidationError(_("The series and the horizontal axis must be different."))
-        if not errors:
-            filters = data.parse_filters(value.get("filters"))
-            cells = self._axis_size(value["x_axis"], periods, filters) * self._axis_size(
-                value.get("series"), periods, filters
-            )
-            if cells > data.MAX_TABLE_CELLS:
-                errors["periods"] = ValidationError(data.too_big_message(cells))
+        self._check_grid(
+            value, errors, ("x_axis", "series"), _("The series and the horizontal axis must be different.")
+        )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
