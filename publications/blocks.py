@@ -111,6 +111,14 @@ class ObservationBlockMixin:
                     % {"dim": code_list.name("fa")}
                 )
 
+    def built_context(self, name, value, parent_context):
+        """{name: what build() makes from the page's observation store, within the
+        page's province or organisation scope}, or {"error": why it cannot}."""
+        try:
+            return {name: self.build(value, store_from(parent_context), (parent_context or {}).get("scope_filters"))}
+        except data.SpecError as exc:
+            return {"error": str(exc)}
+
     def _axis_size(self, axis, periods, filters):
         if not axis:
             return 1
@@ -189,12 +197,7 @@ class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        try:
-            context["table"] = self.build(
-                value, store_from(parent_context), (parent_context or {}).get("scope_filters")
-            )
-        except data.SpecError as exc:
-            context["error"] = str(exc)
+        context.update(self.built_context("table", value, parent_context))
         return context
 
 
@@ -250,13 +253,11 @@ class ObservationChartBlock(ObservationBlockMixin, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        try:
-            table = self.build(value, store_from(parent_context), (parent_context or {}).get("scope_filters"))
-            context["table"] = table
-            context["chart_json"] = chart_json(table, value.get("chart_type") or "line")
+        built = self.built_context("table", value, parent_context)
+        context.update(built)
+        if "table" in built:
+            context["chart_json"] = chart_json(built["table"], value.get("chart_type") or "line")
             context["chart_data_id"] = f"chart-data-{(parent_context or {}).get('block_id', '')}"
-        except data.SpecError as exc:
-            context["error"] = str(exc)
         return context
 
 
@@ -335,12 +336,7 @@ class HeadlineFigureBlock(ObservationBlockMixin, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        try:
-            context["figure"] = self.build(
-                value, store_from(parent_context), (parent_context or {}).get("scope_filters")
-            )
-        except data.SpecError as exc:
-            context["error"] = str(exc)
+        context.update(self.built_context("figure", value, parent_context))
         return context
 
 
