@@ -40,7 +40,8 @@ def check_page(base, path, context, lang, direction):
     status, _headers, body = fetch(base, path, context)
     html = body.decode("utf-8", "replace")
     expect(status == 200, f"{path} answers 200 (got {status})")
-    expect(f'lang="{lang}"' in html and f'dir="{direction}"' in html, f'{path} is <html lang="{lang}" dir="{direction}">')
+    marked = f'lang="{lang}"' in html and f'dir="{direction}"' in html
+    expect(marked, f'{path} is <html lang="{lang}" dir="{direction}">')
     return html
 
 
@@ -49,8 +50,9 @@ def check_static(base, html, context):
     hashed = r"\.[0-9a-f]{12}\."
     css = re.search(r'href="(/static/[^"]+\.css)"', html)
     script = re.search(r'src="(/static/[^"]+\.js)"', html)
-    expect(bool(css and re.search(hashed, css.group(1))), f"the page links a CSS file with a hashed name ({css and css.group(1)})")
-    expect(bool(script and re.search(hashed, script.group(1))), f"the page links a script with a hashed name ({script and script.group(1)})")
+    for kind, found in (("a CSS file", css), ("a script", script)):
+        name = found.group(1) if found else None
+        expect(bool(name and re.search(hashed, name)), f"the page links {kind} with a hashed name ({name})")
     fonts = []
     if css:
         status, _h, body = fetch(base, css.group(1), context)
@@ -64,7 +66,7 @@ def check_static(base, html, context):
     for path in [script.group(1) if script else None, *(fonts[:1])]:
         if path:
             path = re.sub(r"/[^/]+/\.\./", "/", path)
-            status, headers, body = fetch(base, path, context)
+            status, _headers, body = fetch(base, path, context)
             expect(status == 200 and len(body) > 0, f"{path} answers 200 with content (got {status})")
 
 

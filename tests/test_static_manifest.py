@@ -36,6 +36,6 @@ def test_a_reference_to_a_file_not_shipped_fails(tmp_path, missing):
         (source / "extra" / "x.js").write_text(f"var x;\n//# sourceMappingURL={missing.split('/')[-1]}\n")
     else:
         (source / "extra" / "x.css").write_text(f'a {{ background: url("{missing.split("/")[-1]}") }}\n')
-    with override_settings(STATIC_ROOT=tmp_path / "out", STORAGES=PRODUCTION_STATIC, STATICFILES_DIRS=[source]):
-        with pytest.raises(ValueError, match="could not be found"):
-            call_command("collectstatic", interactive=False, verbosity=0)
+    settings = override_settings(STATIC_ROOT=tmp_path / "out", STORAGES=PRODUCTION_STATIC, STATICFILES_DIRS=[source])
+    with settings, pytest.raises(ValueError, match="could not be found"):
+        call_command("collectstatic", interactive=False, verbosity=0)
