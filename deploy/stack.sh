@@ -102,7 +102,19 @@ start_app() {
   done
 }
 
+ensure_nginx() {
+  command -v nginx >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's nginx for the stack…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+  else
+    echo "nginx is missing: install Debian's nginx (or nginx-light) package" >&2
+    exit 1
+  fi
+}
+
 start_nginx() {
+  ensure_nginx
   mkdir -p "$STACK/nginx"/{client_body,proxy,fastcgi,uwsgi,scgi,cache}
   # nginx started as root runs its workers as nobody: they write only these folders.
   [ "$(id -u)" = 0 ] && chown -R nobody "$STACK/nginx"
