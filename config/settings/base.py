@@ -85,7 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, minus those that lead to a page under embargo.
+    "releases.middleware.EmbargoAwareRedirectMiddleware",
     # Turns django-ratelimit's refusals into RATELIMIT_VIEW's polite 429.
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
@@ -188,6 +189,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "z
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Documents are served through Django so that access checks (embargo) run on every request.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Media (/media/…) and documents leave through releases/media.py after the embargo
+# check. With nginx in front, set MEDIA_X_ACCEL_REDIRECT to the prefix of an
+# `internal` location aliasing MEDIA_ROOT (e.g. "/_protected_media/"): Django then
+# answers with X-Accel-Redirect and nginx sends the bytes. Empty: Django sends them.
+MEDIA_X_ACCEL_REDIRECT = os.environ.get("MEDIA_X_ACCEL_REDIRECT", "")
+SENDFILE_BACKEND = "releases.media"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
