@@ -18,14 +18,15 @@ from releases.embargo import public_pages  # noqa: E402
 
 
 def used_by_public_pages(model):
-    """Objects of `model` referenced by live pages that no release holds back."""
-    pages = public_pages(Page.objects.live()).values_list("pk", flat=True)
-    ids = ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=[str(pk) for pk in pages],
-        to_content_type=ContentType.objects.get_for_model(model),
-    ).values_list("to_object_id", flat=True)
-    return model.objects.filter(pk__in=list(ids)).order_by("pk")
+    """Objects of `model` used by live pages that no release holds back, found the way
+    the embargo finds a page's files (Wagtail's reference extraction)."""
+    wanted = ContentType.objects.get_for_model(model).pk
+    ids = set()
+    for page in public_pages(Page.objects.live()).specific():
+        for type_id, object_id, *_rest in ReferenceIndex._extract_references_from_object(page):
+            if type_id == wanted:
+                ids.add(int(object_id))
+    return model.objects.filter(pk__in=ids).order_by("pk")
 
 
 image = used_by_public_pages(get_image_model()).first()
