@@ -33,14 +33,14 @@ def session(base, role, scenario):
         return http
     kind, username = scenario.users[role]
     login = "/admin/login/" if kind == "admin" else "/fa/researchers/login/"
-    http.get(base + login, timeout=30)
+    http.get(base + login, timeout=120)
     plain_cookies(http)
     token = http.cookies.get("csrftoken", "")
     answer = http.post(
         base + login,
         data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token},
         headers={"Referer": base + login},
-        timeout=30,
+        timeout=120,
         allow_redirects=False,
     )
     plain_cookies(http)
@@ -68,7 +68,7 @@ def arrived(check, answer):
 
 def get(http, base, check):
     follow = check.kind != "redirect"
-    answer = http.get(base + check.url, timeout=30, allow_redirects=follow)
+    answer = http.get(base + check.url, timeout=120, allow_redirects=follow)
     plain_cookies(http)
     return answer
 
