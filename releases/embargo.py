@@ -121,7 +121,6 @@ def _embargoed_versions(now):
     from wagtail.models import Page, Revision
 
     from .mixins import released_page_models
-
     from .models import ReleasePage
 
     rows = embargoed_pages(now)
@@ -133,9 +132,7 @@ def _embargoed_versions(now):
     waiting = set(ReleasePage.objects.exclude(entry_public_q(now=now)).values_list("pk", flat=True))
     seen = set()
     for model in released_page_models():
-        drafts = model.objects.filter(Q(has_unpublished_changes=True) | Q(live=False)).select_related(
-            "latest_revision"
-        )
+        drafts = model.objects.filter(Q(has_unpublished_changes=True) | Q(live=False)).select_related("latest_revision")
         for page in drafts.exclude(pk__in=seen).exclude(latest_revision__isnull=True):
             seen.add(page.pk)
             content = page.latest_revision.content or {}
