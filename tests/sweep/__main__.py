@@ -102,7 +102,9 @@ def main(argv=None):
             (role, check)
             for role in ROLES
             for check in checks
-            if not (role in PREVIEWERS and (check.kind == "private" or check.channel.startswith("preview:")))
+            if not (
+                role in PREVIEWERS and (check.kind in ("private", "redirect") or check.channel.startswith("preview:"))
+            )
         ]
 
         def before(job):

@@ -97,8 +97,10 @@ def listings(s):
 
 
 def search(s):
-    yield Check("search", "fa", f"/fa/search/?q={s.marker}", "listing", s.marker)
-    yield Check("search", "en", f"/en/search/?q={s.marker}", "listing", s.marker, False)
+    # The page echoes the query: look for a result's address, not the word.
+    hit = page_url(s.pages["bulletin"])
+    yield Check("search", "fa", f"/fa/search/?q={s.marker}", "listing", hit)
+    yield Check("search", "en", f"/en/search/?q={s.marker}", "listing", hit, False)
 
 
 def sitemap(s):
