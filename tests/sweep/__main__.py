@@ -134,6 +134,9 @@ def main(argv=None):
             pending = [job for job, answer in zip(pending, answers, strict=True) if not arrived(job[1], answer)]
             if pending:
                 time.sleep(0.5)
+        print(
+            f"sweep: after-the-minute passes ended {(timezone.now() - scenario.minute).total_seconds():.1f} s after it"
+        )
         for role, check in pending:
             failures.append(f"MISSING 5 s after the minute: {role} {check.channel} [{check.spelling}] {check.url}")
         for role in ROLES:
