@@ -36,12 +36,16 @@ from .enums import RELEASABLE_STATUSES, ReleaseStatus
 
 
 # --- the rule, for rows and for one entry -------------------------------------------
+def entry_public_q(prefix: str = "", now=None) -> Q:
+    """The rule for a calendar entry (at `prefix`): confirmed or published, minute passed."""
+    now = now or timezone.now()
+    at = f"{prefix}__" if prefix else ""
+    return Q(**{f"{at}status__in": RELEASABLE_STATUSES, f"{at}release_at__lte": now})
+
+
 def released_q(prefix: str = "release", now=None) -> Q:
     """A filter for rows whose release (a FK named `prefix`) is public now."""
-    now = now or timezone.now()
-    return Q(**{f"{prefix}__isnull": True}) | Q(
-        **{f"{prefix}__status__in": RELEASABLE_STATUSES, f"{prefix}__release_at__lte": now}
-    )
+    return Q(**{f"{prefix}__isnull": True}) | entry_public_q(prefix, now)
 
 
 def is_public(release, now=None) -> bool:
@@ -117,15 +121,23 @@ def _embargoed_versions(now):
     from wagtail.models import Page, Revision
 
     from .mixins import released_page_models
+    from .models import ReleasePage
 
     rows = embargoed_pages(now)
+    paths = [path for _pk, path in rows]
     if rows:
         yield from Page.objects.filter(_below(rows)).specific()
+    # Drafts: read the release from the revision's JSON first; only drafts tied
+    # to an entry that is not public (or below an embargoed page) are built.
+    waiting = set(ReleasePage.objects.exclude(entry_public_q(now=now)).values_list("pk", flat=True))
+    seen = set()
     for model in released_page_models():
-        for page in model.objects.filter(Q(has_unpublished_changes=True) | Q(live=False)):
-            latest = page.get_latest_revision_as_object()
-            if latest is not None and is_page_embargoed(latest, now):
-                yield latest
+        drafts = model.objects.filter(Q(has_unpublished_changes=True) | Q(live=False)).select_related("latest_revision")
+        for page in drafts.exclude(pk__in=seen).exclude(latest_revision__isnull=True):
+            seen.add(page.pk)
+            content = page.latest_revision.content or {}
+            if content.get("release") in waiting or any(page.path.startswith(path) for path in paths):
+                yield page.latest_revision.as_object()
     scheduled = Revision.page_revisions.filter(approved_go_live_at__gt=now or timezone.now())
     for revision in scheduled:
         yield revision.as_object()  # not public before its minute, whatever its release

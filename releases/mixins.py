@@ -40,6 +40,13 @@ class ReleasedContentMixin(models.Model):
             handler.base_form_class = ReleasedContentForm
         return handler
 
+    def get_workflow(self):
+        """Content attached to the calendar goes through the two-person sign-off
+        wherever it sits in the tree (signoff.py)."""
+        from .signoff import signoff_workflow
+
+        return signoff_workflow() or super().get_workflow()
+
     def is_embargoed(self, now=None) -> bool:
         return not is_public(self.release, now)
 

@@ -66,3 +66,12 @@ def publish_due_releases(now=None):
     if count:
         logger.info("published %s release(s)", count)
     return count
+
+
+def publish_scheduled_pages(now=None):
+    """Record every «go live at» revision whose minute has come as published
+    (Wagtail's publish_scheduled). The public already sees it from its minute
+    (ReleasedContentMixin.route); this keeps listings, search and the admin in step."""
+    from django.core.management import call_command
+
+    call_command("publish_scheduled", verbosity=0)

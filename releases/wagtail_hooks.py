@@ -35,9 +35,12 @@ def hold_embargoed_pages(page, request, serve_args, serve_kwargs):
 @hooks.register("before_publish_page")
 def only_release_publishers_publish_embargoed_content(request, page):
     """Publishing content whose calendar entry is not public yet is a release
-    decision: only release publishers take it (the draft is kept)."""
+    decision: only release publishers take it, and only through the two-person
+    sign-off (signoff.py), never by «Publish». The draft is kept."""
     specific = page.specific_deferred
-    if isinstance(specific, ReleasedContentMixin) and is_page_embargoed(specific) and not may_release(request.user):
+    if not isinstance(specific, ReleasedContentMixin) or not is_page_embargoed(specific):
+        return None
+    if not may_release(request.user):
         messages.error(
             request,
             _(
@@ -45,8 +48,15 @@ def only_release_publishers_publish_embargoed_content(request, page):
                 "your changes are saved as a draft."
             ),
         )
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
+    else:
+        messages.error(
+            request,
+            _(
+                "Content for a coming release goes out only after someone other than its last editor "
+                "approves it: submit it to the release sign-off. Your changes are saved as a draft."
+            ),
+        )
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @hooks.register("before_serve_document")
@@ -84,6 +94,12 @@ def refuse_unpublishing_the_record(request, page):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_removal(request, action_type, objects, action_class_instance):
+    if action_type == "publish":
+        for obj in objects:
+            specific = getattr(obj, "specific_deferred", obj)
+            if isinstance(specific, ReleasedContentMixin) and is_page_embargoed(specific):
+                messages.error(request, _("Content for a coming release goes out only through the release sign-off."))
+                return redirect("wagtailadmin_explore_root")
     if action_type in ("delete", "unpublish"):
         for obj in objects:
             if hasattr(obj, "get_descendants") and _final_entries(obj).exists():
@@ -122,9 +138,26 @@ class ReleasesPanel(Component):
         return context
 
 
+class ReadinessPanel(Component):
+    """Each coming release and the sign-off state of everything attached to it."""
+
+    name = "release_readiness"
+    template_name = "releases/admin/readiness_panel.html"
+    order = 51
+
+    def get_context_data(self, parent_context):
+        from .signoff import coming_releases
+
+        context = super().get_context_data(parent_context)
+        context["coming"] = coming_releases()
+        return context
+
+
 @hooks.register("construct_homepage_panels")
 def add_releases_panel(request, panels):
     panels.append(ReleasesPanel())
+    if may_release(request.user):
+        panels.append(ReadinessPanel())
 
 
 def _schedule_buttons(page, user):
@@ -189,6 +222,7 @@ LOG_ACTIONS = {
     "releases.release": (_("Release"), _("Released at its minute")),
     "releases.set_release": (_("Set release entry"), _("Set or changed the release calendar entry")),
     "releases.signoff": (_("Release sign-off"), _("Approved for release (second person)")),
+    "releases.flagged": (_("Unapproved items flagged"), _("Release publishers told what is not yet approved")),
 }
 
 

@@ -135,7 +135,7 @@ def test_2_a_moderator_cannot_point_the_release_at_a_published_entry(client, wor
         data["action-publish"] = "action-publish"
         response = client.post(edit_url, data)
         assert response.status_code == 200  # the form comes back with its message
-        assert "Only release publishers may set or change" in response.content.decode()
+        assert "فقط منتشرکنندگان انتشار می‌توانند مورد تقویم انتشارِ محتوا" in response.content.decode()
         page.refresh_from_db()
         assert page.release_id == world["future"].pk
         client.logout()

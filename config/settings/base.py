@@ -207,6 +207,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Jobs the scheduler (`manage.py run_scheduler`) runs every SCHEDULER_INTERVAL seconds.
 SCHEDULER_JOBS = [
     "releases.scheduling.publish_due_releases",
+    # Records «go live at» revisions as published (visibility does not wait for it).
+    "releases.scheduling.publish_scheduled_pages",
+    # 24 h before a release: email the release publishers what is not yet approved.
+    "releases.signoff.flag_unapproved",
 ]
 SCHEDULER_INTERVAL = float(os.environ.get("SCHEDULER_INTERVAL", "1"))
 
