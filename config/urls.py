@@ -22,7 +22,7 @@ urlpatterns = [
 # Each app's own views (feeds, downloads, forms) live under the language prefix,
 # before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
-    path("search/", home_views.search, name="search"),
+    path("", include("sitesearch.urls")),
     path("", include("releases.urls")),
     path("", include("indicators.urls")),
     path("", include("publications.urls")),
