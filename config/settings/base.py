@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "catalog",
     "researchers",
     "surveys",
+    "sitesearch",
+    "alerts",
     # wagtail-localize before wagtail so its templates win
     "wagtail_localize",
     "wagtail_localize.locales",
