@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("catalog.urls")),
     path("", include("researchers.urls")),
     path("", include("surveys.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 from .. import next_update
 
@@ -17,4 +18,5 @@ def next_update_for(obj):
         series = next_update.dataset_series(obj)
     else:
         series = next_update.page_series(obj)
-    return {"entry": next_update.next_entry_of(series), "series": series}
+    alerts_url = reverse("alerts:subscribe") + f"?indicator={obj.code}" if isinstance(obj, Indicator) else ""
+    return {"entry": next_update.next_entry_of(series), "series": series, "alerts_url": alerts_url}
