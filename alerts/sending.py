@@ -41,10 +41,19 @@ def links(subscriber_token, lang):
         }
 
 
-def message(to, lang, token, subject, template, context):
-    urls = links(token, lang)
+PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
+
+
+def render_body(lang, template, context):
+    """The body with a placeholder token: rendered once per language and batch,
+    then each subscriber's token is put in (rendering is most of the cost)."""
     with translation.override(lang):
-        body = render_to_string(template, {**context, **urls, "lang": lang})
+        return render_to_string(template, {**context, **links(PLACEHOLDER, lang), "lang": lang})
+
+
+def message(to, lang, token, subject, template, context, body=None):
+    urls = {name: url.replace(PLACEHOLDER, str(token)) for name, url in links(PLACEHOLDER, lang).items()}
+    body = (body or render_body(lang, template, context)).replace(PLACEHOLDER, str(token))
     return mail.EmailMessage(
         subject=subject,
         body=body,
@@ -159,12 +168,15 @@ def _send_batch(rows, key, run, per_lang, kind, template="alerts/email/release.t
         )
     )
     messages = []
+    bodies = {}
     for pk, email, lang, token in rows:
         if pk not in mine:
             continue  # claimed by an earlier run: already sent (or being sent)
         context = per_lang.get(lang) or per_lang.get("fa") or next(iter(per_lang.values()))
         subject = context.get("subject") or context["entry"].title
-        messages.append(message(email, lang, token, subject, template, context))
+        if lang not in bodies:
+            bodies[lang] = render_body(lang, template, context)
+        messages.append(message(email, lang, token, subject, template, context, body=bodies[lang]))
     if messages:
         with mail.get_connection() as connection:
             connection.send_messages(messages)
