@@ -26,13 +26,14 @@ urlpatterns = [
 # Each app's own views (feeds, downloads, forms) live under the language prefix,
 # before Wagtail's catch-all page route.
 urlpatterns += i18n_patterns(
-    path("search/", home_views.search, name="search"),
+    path("", include("sitesearch.urls")),
     path("", include("releases.urls")),
     path("", include("indicators.urls")),
     path("", include("publications.urls")),
     path("", include("catalog.urls")),
     path("", include("researchers.urls")),
     path("", include("surveys.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

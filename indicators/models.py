@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
+from wagtail.search import index
 
 from iran.periods import Period, Periodicity
 
@@ -111,7 +112,7 @@ class Topic(models.Model):
         return _lang_pick(self, "name", lang)
 
 
-class Indicator(models.Model):
+class Indicator(index.Indexed, models.Model):
     """An indicator and its identity card (شناسنامه نماگر)."""
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -167,6 +168,21 @@ class Indicator(models.Model):
     sort_order = models.IntegerField(_("order"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Site search (sitesearch/): the name and the identity card, both languages.
+    search_fields = [
+        index.SearchField("name_fa", boost=3),
+        index.SearchField("name_en", boost=3),
+        index.SearchField("code"),
+        index.SearchField("definition_fa"),
+        index.SearchField("definition_en"),
+        index.SearchField("method_fa"),
+        index.SearchField("method_en"),
+        index.SearchField("standards_fa"),
+        index.SearchField("standards_en"),
+        index.AutocompleteField("name_fa"),
+        index.AutocompleteField("name_en"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "code"]

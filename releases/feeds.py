@@ -56,29 +56,53 @@ def ics(request):
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", calendar.title)
     cal.add("x-wr-timezone", "Asia/Tehran")
-    host = request.get_host()
     for entry in sorted(entries, key=lambda e: e.release_at):
-        event = Event()
-        event.add("uid", f"release-{entry.translation_key}-{lang}@{host}")
-        event.add("summary", entry.title)
-        start = entry.release_at.astimezone(TEHRAN)
-        event.add("dtstart", start)
-        event.add("dtend", start + dt.timedelta(minutes=30))
-        event.add("dtstamp", now)
-        event.add("last-modified", entry.last_published_at or now)
-        event.add("url", request.build_absolute_uri(entry.url))
-        event.add("categories", [entry.get_kind_display()])
-        if entry.status == ReleaseStatus.CANCELLED:
-            event.add("status", "CANCELLED")
-            event.add("description", entry.cancellation_notice)
-        else:
-            event.add("status", "CONFIRMED")
-            event.add("description", entry.summary)
-        event.add("sequence", entry.date_changes().count())
-        cal.add_component(event)
+        cal.add_component(_event(entry, request, lang, now))
     cal.add_missing_timezones()
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="releases.ics"'
+    return response
+
+
+def _event(entry, request, lang, now):
+    """One entry as a VEVENT; the same UID in the whole calendar and the
+    one-event file, so a subscriber who also added it gets one event."""
+    event = Event()
+    event.add("uid", f"release-{entry.translation_key}-{lang}@{request.get_host()}")
+    event.add("summary", entry.title)
+    start = entry.release_at.astimezone(TEHRAN)
+    event.add("dtstart", start)
+    event.add("dtend", start + dt.timedelta(minutes=30))
+    event.add("dtstamp", now)
+    event.add("last-modified", entry.last_published_at or now)
+    event.add("url", request.build_absolute_uri(entry.url))
+    event.add("categories", [entry.get_kind_display()])
+    if entry.status == ReleaseStatus.CANCELLED:
+        event.add("status", "CANCELLED")
+        event.add("description", entry.cancellation_notice)
+    else:
+        event.add("status", "CONFIRMED")
+        event.add("description", entry.summary)
+    event.add("sequence", entry.date_changes().count())
+    return event
+
+
+def entry_ics(request, pk):
+    """«Add to calendar»: one entry as an .ics file. Only a confirmed (or
+    published, cancelled) entry has a minute; a provisional one has only a month."""
+    lang = (get_language() or "fa")[:2]
+    entry = ReleasePage.objects.live().filter(pk=pk, locale__language_code=lang).first()
+    if entry is None or entry.status == ReleaseStatus.PROVISIONAL:
+        raise Http404
+    now = timezone.now()
+    cal = Calendar()
+    cal.add("prodid", "-//MCLS Statistics Portal//Release calendar//" + lang.upper())
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    cal.add_component(_event(entry, request, lang, now))
+    cal.add_missing_timezones()
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="release-{entry.pk}.ics"'
     return response
 
 
@@ -132,6 +156,37 @@ class PublishedReleasesFeed(Feed):
 
 
 class PublishedReleasesAtomFeed(PublishedReleasesFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class UpcomingReleasesFeed(PublishedReleasesFeed):
+    """Confirmed entries still to come, soonest first (any filter of the listing).
+    Only what the calendar shows in advance: title, minute, summary."""
+
+    def title(self, obj):
+        return _("Upcoming releases — %(title)s") % {"title": obj.title}
+
+    def items(self, obj):
+        data = self.request.GET.copy()
+        data["tab"] = "upcoming"
+        base = ReleasePage.objects.child_of(obj).live()
+        qs, *_rest = filter_entries(base, data, timezone.now())
+        return list(qs.filter(status=ReleaseStatus.CONFIRMED).order_by("release_at")[:FEED_ITEMS])
+
+    def item_guid(self, item):
+        return f"upcoming-{item.translation_key}-{item.locale.language_code}-{item.release_at:%Y%m%d%H%M}"
+
+    def item_pubdate(self, item):
+        return item.confirmed_at or item.last_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.confirmed_at
+
+
+class UpcomingReleasesAtomFeed(UpcomingReleasesFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, obj):

@@ -11,4 +11,7 @@ urlpatterns = [
     path("releases/calendar.ics", feeds.ics, name="ics"),
     path("releases/feed.rss", feeds.PublishedReleasesFeed(), name="rss"),
     path("releases/feed.atom", feeds.PublishedReleasesAtomFeed(), name="atom"),
+    path("releases/upcoming.rss", feeds.UpcomingReleasesFeed(), name="upcoming_rss"),
+    path("releases/upcoming.atom", feeds.UpcomingReleasesAtomFeed(), name="upcoming_atom"),
+    path("releases/<int:pk>.ics", feeds.entry_ics, name="entry_ics"),
 ]

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "catalog",
     "researchers",
     "surveys",
+    "sitesearch",
+    "alerts",
     # wagtail-localize before wagtail so its templates win
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -247,6 +249,14 @@ RESEARCHERS_PROPOSAL_MAX_BYTES = int(os.environ.get("RESEARCHERS_PROPOSAL_MAX_BY
 # (`manage.py anonymise_researchers`, also run daily by the scheduler job below).
 RESEARCHERS_RETENTION_MONTHS = int(os.environ.get("RESEARCHERS_RETENTION_MONTHS", "24"))
 SCHEDULER_JOBS += ["researchers.jobs.expire_applications", "researchers.jobs.anonymise_inactive"]
+
+# --- email alerts (issue 16) ---
+# The notice is queued at the release minute (never before); the worker sends it.
+SCHEDULER_JOBS += ["alerts.jobs.queue_release_notices", "alerts.jobs.queue_weekly_digest"]
+SCHEDULER_JOBS += ["alerts.jobs.anonymise_expired"]
+ALERTS_SEND_RATE = float(os.environ.get("ALERTS_SEND_RATE", "20"))  # emails per second
+# Links in emails; https in production.
+ALERTS_BASE_URL = os.environ.get("ALERTS_BASE_URL", WAGTAILADMIN_BASE_URL)
 
 # --- releases: the embargo on caches and media files -------------------------------
 # Bounds every public Cache-Control max-age by the seconds until the next release

@@ -1,0 +1,62 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from releases.enums import Organisation, ReleaseKind, Topic
+
+
+def _indicators():
+    from indicators.models import Indicator
+
+    return Indicator.objects.order_by("sort_order", "code")
+
+
+class IndicatorChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        from django.utils.translation import get_language
+
+        return obj.name("en" if (get_language() or "fa").startswith("en") else "fa")
+
+
+class ChoicesForm(forms.Form):
+    """What to be told about: any mix; at least one."""
+
+    indicators = IndicatorChoiceField(
+        queryset=None, to_field_name="code", required=False, widget=forms.CheckboxSelectMultiple, label=_("Indicators")
+    )
+    topics = forms.MultipleChoiceField(
+        choices=Topic.choices, required=False, widget=forms.CheckboxSelectMultiple, label=_("Topics")
+    )
+    kinds = forms.MultipleChoiceField(
+        choices=ReleaseKind.choices, required=False, widget=forms.CheckboxSelectMultiple, label=_("Kinds of release")
+    )
+    organisations = forms.MultipleChoiceField(
+        choices=Organisation.choices, required=False, widget=forms.CheckboxSelectMultiple, label=_("Organisations")
+    )
+    weekly_digest = forms.BooleanField(required=False, initial=True, label=_("Also a weekly «coming up» email"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicators"].queryset = _indicators()
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(name) for name in ("indicators", "topics", "kinds", "organisations")):
+            raise forms.ValidationError(_("Choose at least one indicator, topic, kind of release or organisation."))
+        return data
+
+    def apply(self, subscriber):
+        from releases.models import topics_to_db
+
+        data = self.cleaned_data
+        subscriber.topics = topics_to_db(data["topics"])
+        subscriber.kinds = topics_to_db(data["kinds"])
+        subscriber.organisations = topics_to_db(data["organisations"])
+        subscriber.weekly_digest = data["weekly_digest"]
+        subscriber.save()
+        subscriber.indicators.set(data["indicators"])
+
+
+class SubscribeForm(ChoicesForm):
+    email = forms.EmailField(label=_("Your email address"), max_length=254)
+
+    field_order = ["email"]

@@ -1,0 +1,196 @@
+"""Where site search looks, and how the hits are ranked.
+
+An explicit union rather than one index: Wagtail's database backend scores
+each model in its own query, and its scores are not comparable across models,
+so one mixed ranking needs our own rule anyway. Each source asks Wagtail's
+search (PostgreSQL full text / SQLite FTS, with the Persian normalisation of
+home/search_backend.py) or, for datasets and variables, the catalog's own
+normalised `search_text`. The rule, in order:
+
+1. a hit whose title holds every word searched for comes first;
+2. then by type: indicator, dataset, variable, publication, other page,
+   calendar entry — a thing's own page before the entries that mention it;
+3. among calendar entries the next upcoming first, then later ones, then past
+   ones newest first; elsewhere, the backend's relevance order.
+
+Embargo: pages held back by a release are dropped with releases.embargo;
+calendar entries themselves are public in advance; indicator and dataset
+metadata are public (their observations and files are not searched)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from releases.embargo import embargoed_page_ids
+from releases.enums import ReleaseStatus
+
+from .highlight import contains_all, highlight, query_terms, snippet
+from .topics import calendar_topics
+
+MAX_PER_SOURCE = 200
+
+TYPES = {
+    "indicator": _("Indicator"),
+    "dataset": _("Dataset"),
+    "variable": _("Variable"),
+    "publication": _("Publication"),
+    "page": _("Page"),
+    "release": _("Release calendar entry"),
+}
+TYPE_ORDER = list(TYPES)
+
+
+@dataclass
+class Hit:
+    type: str
+    title: str
+    url: str
+    texts: list = field(default_factory=list)
+    date: dt.date | dt.datetime | None = None
+    date_is_month: bool = False
+    topics: set = field(default_factory=set)
+    order: float = 0.0
+    status: str = ""
+    snippet: str = ""
+    title_html: str = ""
+
+    @property
+    def type_label(self):
+        return TYPES[self.type]
+
+
+def indicator_hits(query, lang):
+    from indicators.models import Indicator
+
+    results = get_search_backend().search(query, Indicator.objects.prefetch_related("topics"), operator="and")
+    for n, ind in enumerate(results[:MAX_PER_SOURCE]):
+        yield Hit(
+            "indicator",
+            ind.name(lang),
+            ind.get_absolute_url(lang),
+            texts=[ind.definition(lang), ind.method(lang), ind.name("en" if lang == "fa" else "fa")],
+            date=ind.updated_at,
+            topics=calendar_topics(t.slug for t in ind.topics.all()),
+            order=n,
+        )
+
+
+def dataset_hits(query, lang):
+    from catalog.models import Dataset, Variable
+
+    datasets = Dataset.objects.published().search(query).select_related("topic")[:MAX_PER_SOURCE]
+    for n, ds in enumerate(datasets):
+        yield Hit(
+            "dataset",
+            ds.title,
+            ds.get_absolute_url(),
+            texts=[ds.description, ds.keywords, ds.title_en if lang == "fa" else ds.title_fa],
+            date=ds.last_updated,
+            topics=calendar_topics([ds.topic.slug]),
+            order=n,
+        )
+    variables = Variable.objects.filter(dataset__published=True).select_related("dataset__topic")
+    for word in query_terms(query):
+        variables = variables.filter(search_text__contains=word)
+    for n, var in enumerate(variables[:MAX_PER_SOURCE]):
+        yield Hit(
+            "variable",
+            f"{var.label} ({var.name}) — {var.dataset.title}",
+            f"{var.dataset.get_absolute_url()}#var-{var.name}",
+            texts=[var.description, var.code_list],
+            date=var.dataset.last_updated,
+            topics=calendar_topics([var.dataset.topic.slug]),
+            order=n,
+        )
+
+
+def _page_type(page):
+    from publications.models import PublicationPage, YearbookChapterPage
+    from releases.models import ReleasePage
+
+    if isinstance(page, ReleasePage):
+        return "release"
+    if isinstance(page, PublicationPage | YearbookChapterPage):
+        return "publication"
+    return "page"
+
+
+def page_hits(query, lang, now):
+    locale = Locale.objects.filter(language_code=lang).first()
+    pages = Page.objects.live().public().filter(locale=locale).specific()
+    held = embargoed_page_ids(now)
+    for n, page in enumerate(pages.search(query, operator="and")[:MAX_PER_SOURCE]):
+        if page.pk in held:
+            continue
+        kind = _page_type(page)
+        hit = Hit(kind, page.title, page.url, order=n)
+        hit.texts = [page.search_description, getattr(page, "summary", ""), getattr(page, "intro", "")]
+        if kind == "release":
+            hit.date = page.release_at
+            hit.date_is_month = page.status == ReleaseStatus.PROVISIONAL
+            hit.status = page.public_state(now)
+            hit.topics = calendar_topics(page.topic_list)
+            upcoming = page.release_at >= now and page.status != ReleaseStatus.CANCELLED
+            seconds = (page.release_at - now).total_seconds()
+            # upcoming soonest first (0 … 1e10), then past newest first (1e10 …)
+            hit.order = seconds if upcoming else 1e10 - seconds
+        else:
+            release = getattr(page, "release", None)
+            hit.date = release.release_at if release else page.last_published_at
+            hit.topics = calendar_topics([getattr(page, "topic", "")])
+        yield hit
+
+
+def search(query, lang, types=None, topic="", now=None):
+    """Every hit for `query` in language `lang`, best first."""
+    now = now or timezone.now()
+    terms = query_terms(query)
+    if not terms:
+        return []
+    hits = [*indicator_hits(query, lang), *dataset_hits(query, lang), *page_hits(query, lang, now)]
+    if types:
+        hits = [h for h in hits if h.type in types]
+    if topic:
+        hits = [h for h in hits if topic in h.topics]
+    hits.sort(key=lambda h: (not contains_all(h.title, terms), TYPE_ORDER.index(h.type), h.order))
+    return hits
+
+
+def decorate(hits, query):
+    """Snippet and highlighted title for the hits shown (one page of them)."""
+    terms = query_terms(query)
+    for hit in hits:
+        hit.snippet = snippet(hit.texts, terms)
+        hit.title_html = highlight(hit.title, terms)
+    return hits
+
+
+def suggest(query, lang, now=None):
+    """Autocomplete: titles that start with the words typed (the last may be half
+    typed), ranked like search. Same embargo rule as search."""
+    from catalog.models import Dataset
+    from indicators.models import Indicator
+
+    now = now or timezone.now()
+    terms = query_terms(query)
+    if not terms:
+        return []
+    hits = []
+    for n, ind in enumerate(get_search_backend().autocomplete(query, Indicator, operator="and")[:10]):
+        hits.append(Hit("indicator", ind.name(lang), ind.get_absolute_url(lang), order=n))
+    for n, ds in enumerate(Dataset.objects.published().search(query)[:10]):
+        hits.append(Hit("dataset", ds.title, ds.get_absolute_url(), order=n))
+    locale = Locale.objects.filter(language_code=lang).first()
+    pages = Page.objects.live().public().filter(locale=locale).specific()
+    held = embargoed_page_ids(now)
+    for n, page in enumerate(pages.autocomplete(query, operator="and")[:20]):
+        if page.pk not in held:
+            hits.append(Hit(_page_type(page), page.title, page.url, order=n))
+    hits.sort(key=lambda h: (not contains_all(h.title, terms[:-1]), TYPE_ORDER.index(h.type), h.order))
+    return hits

@@ -1,0 +1,89 @@
+"""Site search finds statistics: indicators, datasets, variables, publications
+and calendar entries, ranked with a thing's own page first (issue 16)."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from sitesearch.highlight import query_terms, snippet
+
+from .search_builders import search_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(home_pages):
+    return search_world(home_pages)
+
+
+def hits(client, lang, query, **params):
+    body = client.get(f"/{lang}/search/", {"q": query, **params}).content.decode()
+    found = re.findall(r'<li class="search-hit search-hit--(\w+)">.*?<a href="([^"]+)">', body, re.S)
+    return found, body
+
+
+@pytest.mark.parametrize(
+    "lang,query",
+    [("fa", "مقرری"), ("fa", "بيمه بيكاري"), ("fa", "بیمه بیکاری"), ("en", "unemployment insurance")],
+)
+def test_the_indicator_page_ranks_first(client, world, lang, query):
+    found, body = hits(client, lang, query)
+    assert found[0] == ("indicator", f"/{lang}/indicators/unemployment-insurance/")
+    # the calendar entries that mention it come after it, the next upcoming first
+    urls = [url for _t, url in found]
+    assert "dataset" in [t for t, _u in found]
+    # the calendar entries that mention it come after it, the next upcoming first
+    entries = [url for t, url in found if t == "release"]
+    assert entries and "ui-next" in entries[0] and "ui-later" in entries[1] and "ui-past" in entries[2], entries
+    assert urls.index(entries[0]) > 0
+    assert "<mark>" in body
+
+
+def test_embargoed_publication_never_found_until_its_minute(client, world):
+    import time_machine
+
+    chapter = world.held.get_children().first()
+    for query in ("سالنامهٔ مقرری", "مقرری فصل"):
+        found, _body = hits(client, "fa", query)
+        assert world.held.url not in [u for _t, u in found] and chapter.url not in [u for _t, u in found]
+        assert client.get("/fa/search/suggest/", {"q": query}).json()["results"] == []
+    with time_machine.travel(world.held_minute + dt.timedelta(seconds=1)):
+        found, _body = hits(client, "fa", "مقرری")
+    assert world.held.url in [u for _t, u in found] and chapter.url in [u for _t, u in found]
+
+
+def test_type_and_topic_filters_and_pagination(client, world, monkeypatch):
+    from sitesearch import views
+
+    found, _body = hits(client, "fa", "بیمه", type="indicator")
+    assert {u for _t, u in found} == {"/fa/indicators/unemployment-insurance/", "/fa/indicators/insured/"}
+    all_found, _body = hits(client, "fa", "بیمه")
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    page1, _ = hits(client, "fa", "بیمه")
+    page2, body2 = hits(client, "fa", "بیمه", page=2)
+    assert page1 + page2 == all_found[:4] and 'rel="prev"' in body2
+    social, _ = hits(client, "fa", "بیمه", topic="social_security")
+    assert "/fa/indicators/unemployment-insurance/" in [u for _t, u in social]
+    assert "/fa/indicators/insured/" not in [u for _t, u in social]  # it has no topic
+    assert not hits(client, "fa", "بیمه", topic="cooperatives")[0]
+    response = client.get("/fa/search/", {"q": "بیمه", "topic": "<nope>"})
+    assert response.status_code == 400
+    assert "&lt;nope&gt;" in response.content.decode()
+
+
+def test_snippet_marks_the_match_as_written():
+    html = snippet(["شمار افرادی که در ماه مقرری بیمهٔ بیکاری دریافت کرده‌اند."], query_terms("بيمه بيكاري"))
+    assert "<mark>بیمهٔ</mark>" in html and "<mark>بیکاری</mark>" in html
+    assert "<script>" not in snippet(["<script>x</script> مقرری"], query_terms("مقرری"))
+
+
+def test_autocomplete_json_and_header_box(client, world):
+    data = client.get("/fa/search/suggest/", {"q": "مقرر"}).json()
+    assert data["results"][0]["url"] == "/fa/indicators/unemployment-insurance/"
+    data = client.get("/en/search/suggest/", {"q": "unemployment ins"}).json()
+    assert data["results"][0]["url"] == "/en/indicators/unemployment-insurance/"
+    assert client.get("/fa/search/suggest/", {"q": "x"}).json()["results"] == []
+    home = client.get("/fa/").content.decode()
+    assert 'data-suggest-url="/fa/search/suggest/"' in home and "sitesearch/autocomplete.js" in home
