@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "iran",
     "releases",
     "indicators",
+    "tables",
     "publications",
     "catalog",
     "researchers",
