@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 
@@ -47,3 +48,51 @@ class ApiGuidePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(api_guide_context(request))
         return context
+
+
+class GlossaryPage(Page):
+    """The glossary: the portal's terms in Persian and English with definitions;
+    each term has an anchor (#term-<slug>) that indicator cards and tables link to."""
+
+    intro = models.CharField(_("introduction"), max_length=400, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("glossary")
+
+    def get_template(self, request, *args, **kwargs):
+        return "tables/glossary_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from .glossary import TERMS
+
+        context = super().get_context(request, *args, **kwargs)
+        context["terms"] = TERMS
+        return context
+
+
+class MethodologyPage(RoutablePageMixin, Page):
+    """Methodology per indicator family (topic), built from the identity cards:
+    /fa/methodology/ lists the families, /fa/methodology/<topic>/ shows one."""
+
+    intro = models.CharField(_("introduction"), max_length=400, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("methodology")
+
+    @path("")
+    def families(self, request):
+        from .views import methodology
+
+        return methodology(request, self, None)
+
+    @path("<slug:topic>/")
+    def family(self, request, topic):
+        from .views import methodology
+
+        return methodology(request, self, topic)

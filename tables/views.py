@@ -153,3 +153,46 @@ def api_guide_context(request):
         "schema_url": f"{base}schema/",
         "example_code": code,
     }
+
+
+def methodology(request, page, topic_slug):
+    """One family's identity cards (source, coverage, method, standards, revisions, quality notes)."""
+    from django.http import Http404
+
+    from indicators.models import Topic
+
+    lang = _lang()
+    topics = list(Topic.objects.filter(indicators__isnull=False).distinct())
+    topic = None
+    indicators = []
+    if topic_slug is not None:
+        topic = next((t for t in topics if t.slug == topic_slug), None)
+        if topic is None:
+            raise Http404
+        indicators = [
+            {
+                "indicator": i,
+                "url": i.get_absolute_url(lang),
+                "name": i.name(lang),
+                "definition": i.definition(lang),
+                "method": i.method(lang),
+                "unit": i.unit(lang),
+                "standards": i.standards(lang),
+                "notes": i.notes(lang),
+                "dimensions": [cl.name(lang) for cl in i.dimension_lists],
+                "producer": i.producer.label(lang) if i.producer else "",
+            }
+            for i in topic.indicators.select_related("producer").prefetch_related("dimensions__code_list")
+        ]
+    return render(
+        request,
+        "tables/methodology_page.html",
+        {
+            "page": page,
+            "self": page,
+            "lang": lang,
+            "families": [(f"{page.url}{t.slug}/", t.name(lang), t == topic) for t in topics],
+            "topic": topic,
+            "items": indicators,
+        },
+    )
