@@ -73,9 +73,12 @@ def measure(client, url, params):
 
 
 def main():
+    import logging
+
     import django
 
     django.setup()
+    logging.disable(logging.WARNING)  # page publishing logs every task at INFO
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection

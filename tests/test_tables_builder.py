@@ -66,6 +66,7 @@ def test_table_with_codes_periods_pivot_and_labels(client, jobs):
     assert '<th scope="col">Province 1' in html and '<th scope="row">Farvardin 1403' in html
     fa = client.get("/fa/tables/", params).content.decode()
     assert "۱۰۲" in fa  # Persian digits
+    assert "تغییر نسبت به دوره قبل (٪)" in fa and "سهم از جمع ستون (٪)" in fa  # msgids with a percent sign
 
 
 def test_change_share_and_sort(client, jobs):
