@@ -14,7 +14,7 @@ from .models import HomePage, StandardPage
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "amar-demo-1405"
-DEMO_APPS = ["releases", "indicators", "publications", "catalog", "researchers", "surveys"]
+DEMO_APPS = ["releases", "indicators", "tables", "publications", "catalog", "researchers", "surveys"]
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from typing import Literal
 
 from django.http import HttpResponse
 from ninja import Query, Router, Schema
@@ -15,6 +16,7 @@ from ninja.errors import HttpError
 
 from iran.periods import Period, PeriodError
 
+from .formats.responses import OPEN_FORMATS, api_answer
 from .models import Code, CodeList, Indicator
 from .query import filtered_queryset, rows_from
 from .views import safe_cell
@@ -249,22 +251,38 @@ def get_codelist(request, code: str):
         "Filter by `indicator` (required), a period range `from`/`to` (1400, 1403-Q2 or 1403-07, inclusive) "
         "and dimension codes: any other parameter named after one of the indicator's code lists, with one "
         "or more comma-separated codes (e.g. `province=23,10&sex=F`). Only released data; cells from fewer "
-        "units than the disclosure threshold have `value: null` and `suppressed: true`. `format=csv` returns CSV."
+        "units than the disclosure threshold have `value: null` and `suppressed: true`. `format=csv` returns CSV. "
+        "Open formats, the whole query in one answer (no paging, at most 150,000 cells): `format=json-stat` "
+        "returns a JSON-stat 2.0 dataset (labels in `lang=fa|en` or the Accept-Language; suppressed cells "
+        "null with a `status` symbol), `format=sdmx-csv` returns SDMX-CSV 2.0 (STRUCTURE, STRUCTURE_ID, one "
+        "column per dimension, TIME_PERIOD as a Jalali period, OBS_VALUE, OBS_STATUS, OBS_CONF)."
     ),
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "OK",
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ObservationPage"}},
+                    "text/csv": {"schema": {"type": "string"}},
+                    "application/vnd.sdmx.data+csv; version=2.0.0": {"schema": {"type": "string"}},
+                },
+            }
+        }
+    },
 )
 def observations(
     request,
     indicator: str,
     page: int = 1,
     page_size: int = 1000,
-    format: str = "json",
+    format: Literal["json", "csv", "json-stat", "sdmx-csv"] = "json",
     from_: str | None = Query(None, alias="from"),
     to: str | None = None,
 ):
     ind = _get_indicator(indicator)
     offset, limit = _paging(Paging(page=page, page_size=page_size))
-    if format not in {"json", "csv"}:
-        raise HttpError(400, "format must be json or csv")
+    if format not in {"json", "csv", *OPEN_FORMATS}:
+        raise HttpError(400, "format must be json, csv, json-stat or sdmx-csv")
     try:
         first = Period.parse(from_) if from_ else None
         last = Period.parse(to) if to else None
@@ -279,6 +297,8 @@ def observations(
             raise HttpError(400, f"unknown parameter {key!r}; this indicator's dimensions are: {', '.join(dims)}")
         filters[key] = [c.strip() for v in request.GET.getlist(key) for c in v.split(",") if c.strip()]
     qs = filtered_queryset(ind, filters=filters, period_range=(first, last) if first or last else None)
+    if format in OPEN_FORMATS:
+        return api_answer(request, ind, qs, format)
     total = qs.count()
     rows = rows_from(ind, qs[offset : offset + limit])
     if format == "csv":

@@ -159,6 +159,7 @@ def indicator_detail(request, page, code):
         "status": view.status(),
         "series_table": view.series_table(),
         "province_table": province_table,
+        "province_map": _province_map(indicator, province_table, lang),
         "periods": list(reversed(view.periods)),
         "chart": _chart_data(view, lang),
         "chart_description": _chart_description(view, lang),
@@ -181,6 +182,18 @@ def indicator_detail(request, page, code):
         "total_code": next((cl.total_code for cl in indicator.dimension_lists if cl.code == "province"), ""),
     }
     return render(request, "indicators/indicator_page.html", context)
+
+
+def _province_map(indicator, table, lang):
+    """The choropleth of the province table's last column (the total of the other dimension)."""
+    if table is None or not table.rows or not table.columns:
+        return None  # e.g. a period asked for that is not (yet) public
+    from .maps import province_map
+
+    values = {codes["province"]: cells[-1].value for codes, _label, cells in table.rows}
+    labels = {codes["province"]: label for codes, label, _cells in table.rows}
+    title = f"{indicator.name(lang)} · {table.columns[-1][1]} · {table.period.label(lang)}"
+    return province_map(values, labels, lang=lang, decimals=indicator.decimals, title=title, no_data=_("no data"))
 
 
 # --- downloads -------------------------------------------------------------------------

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "iran",
     "releases",
     "indicators",
+    "tables",
     "publications",
     "catalog",
     "researchers",

@@ -1,0 +1,98 @@
+"""The table builder (/fa/tables/) and the human-readable API guide (/fa/api/):
+Wagtail pages, so editors own their titles and intros and they sit in the menu."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+
+class TableBuilderPage(Page):
+    """Build your own table: indicator → codes → periods → table, pivot, downloads.
+    The whole query is in the URL (GET), so a table's address is its permanent link."""
+
+    intro = models.CharField(_("introduction"), max_length=400, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("table builder")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import builder
+
+        return builder(request, self)
+
+
+class ApiGuidePage(Page):
+    """How to use the data API, with examples that run against this site."""
+
+    intro = models.CharField(_("introduction"), max_length=400, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("API guide")
+
+    def get_template(self, request, *args, **kwargs):
+        return "tables/api_guide_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import api_guide_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(api_guide_context(request))
+        return context
+
+
+class GlossaryPage(Page):
+    """The glossary: the portal's terms in Persian and English with definitions;
+    each term has an anchor (#term-<slug>) that indicator cards and tables link to."""
+
+    intro = models.CharField(_("introduction"), max_length=400, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("glossary")
+
+    def get_template(self, request, *args, **kwargs):
+        return "tables/glossary_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from .glossary import TERMS
+
+        context = super().get_context(request, *args, **kwargs)
+        context["terms"] = TERMS
+        return context
+
+
+class MethodologyPage(RoutablePageMixin, Page):
+    """Methodology per indicator family (topic), built from the identity cards:
+    /fa/methodology/ lists the families, /fa/methodology/<topic>/ shows one."""
+
+    intro = models.CharField(_("introduction"), max_length=400, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("methodology")
+
+    @path("")
+    def families(self, request):
+        from .views import methodology
+
+        return methodology(request, self, None)
+
+    @path("<slug:topic>/")
+    def family(self, request, topic):
+        from .views import methodology
+
+        return methodology(request, self, topic)
