@@ -83,7 +83,7 @@ def _run(source, name, indicator, release, sheet, dry_run, report: Report, batch
     if clean is None:
         return
     batches.progress(batch, 60)
-    with transaction.atomic():
+    with _timed(report, "transaction"), transaction.atomic():  # compare and write, plus the commit's checks
         if batch is not None and batch.pk is None:
             batch.save()
         with _timed(report, "compare"):
