@@ -237,3 +237,10 @@ def test_counts_beyond_the_column_and_huge_values_are_errors(tmp_path, indicator
     text = "period,province,sex,value,count\n1403-01,23,F,1,99999999999\n1403-01,23,M," + "9" * 400 + ",1\n"
     report = run_import(write(tmp_path, text), indicator=indicator, language="en")
     assert [(p.row, p.kind) for p in report.errors] == [(2, "count"), (3, "value")]
+
+
+def test_the_first_period_of_the_calendar_has_no_previous_period(tmp_path, indicator):
+    text = "period,province,sex,value\n1300-01,23,F,1\n1300-02,23,F,5\n"
+    report = run_import(write(tmp_path, text), indicator=indicator, language="en")
+    assert report.ok, report.as_text()
+    assert [w.kind for w in report.warnings] == ["big_move"] and Observation.objects.count() == 2

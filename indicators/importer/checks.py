@@ -9,7 +9,7 @@ import pandas as pd
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from iran.periods import Period
+from iran.periods import Period, PeriodError
 
 from ..models import DIMENSION_FIELDS, Indicator, Observation
 from .report import Report
@@ -96,7 +96,7 @@ def warn_big_moves(clean, indicator: Indicator, report: Report):
     found in the file or, for the file's first period, in the database."""
     ratio = float(getattr(settings, "INDICATORS_BIG_MOVE_RATIO", 0.5))
     index = {code: i for i, code in enumerate(clean.periods)}
-    previous = np.array([index.setdefault(Period.parse(c).previous().code, len(index)) for c in clean.periods])
+    previous = np.array([index.setdefault(_previous_code(c), len(index)) for c in clean.periods])
     frame = clean.frame
     valid = _valid_keys(clean) & ~np.isnan(frame["__value"].to_numpy())
     own_keys = clean.key()[valid]
@@ -125,9 +125,17 @@ def warn_big_moves(clean, indicator: Indicator, report: Report):
         )
 
 
+def _previous_code(code: str) -> str:
+    """The period before; for the calendar's first period, a code no row has."""
+    try:
+        return Period.parse(code).previous().code
+    except PeriodError:
+        return "before " + code
+
+
 def _stored_previous(clean, indicator, report, index) -> tuple[np.ndarray, np.ndarray]:
     """Keys and values stored for the period before the file's first one."""
-    previous_code = Period.parse(report.periods[0]).previous().code
+    previous_code = _previous_code(report.periods[0])
     names = DIMENSION_FIELDS[: len(clean.dims)]
     stored = Observation.objects.filter(indicator=indicator, period=previous_code, value__isnull=False)
     lookups = [{code: i for i, code in enumerate(dim.categories)} for dim in clean.dims]
