@@ -14,12 +14,14 @@ from django.views.decorators.http import require_POST
 
 from .enums import ImportStatus
 from .forms import ImportForm
+from .importer import fail_stale_batches
 from .models import ImportBatch
 from .tasks import run_batch
 
 
 def inline_limit():
-    return int(getattr(settings, "INDICATORS_IMPORT_INLINE_BYTES", 5 * 1024 * 1024))
+    """Files up to this size are checked in the request (a second or so); larger ones go to the worker."""
+    return int(getattr(settings, "INDICATORS_IMPORT_INLINE_BYTES", 1024 * 1024))
 
 
 def _check(request):
@@ -54,12 +56,14 @@ def upload(request):
         )
         _start(batch, dry_run=True)
         return redirect("indicators_import_detail", batch.pk)
+    fail_stale_batches()
     recent = ImportBatch.objects.select_related("indicator")[:15]
     return TemplateResponse(request, "indicators/admin/import_upload.html", {"form": form, "recent": recent})
 
 
 def detail(request, pk):
     _check(request)
+    fail_stale_batches()  # a batch whose process died shows as failed, not "running" forever
     batch = get_object_or_404(ImportBatch.objects.select_related("indicator", "release"), pk=pk)
     can_confirm = batch.status == ImportStatus.VALIDATED and batch.dry_run
     return TemplateResponse(
@@ -92,6 +96,7 @@ def confirm(request, pk):
 
 def status(request, pk):
     _check(request)
+    fail_stale_batches()
     batch = get_object_or_404(ImportBatch, pk=pk)
     return JsonResponse(
         {
