@@ -7,7 +7,8 @@ Secondary (complementary): a published total minus its published parts would
 give a hidden cell back, so more cells of the same additive relations (rows,
 columns, hierarchy levels, totals) are hidden until no hidden cell can be
 pinned down closer than its protection interval — ±20 % of its value or ±3
-units, whichever is wider (settings) — by anyone who solves the linear
+units, whichever is wider (settings; the complementary cells too when
+INDICATORS_PROTECT_COMPLEMENTARY is on) — by anyone who solves the linear
 program of everything published. The complementary cells are chosen by a
 linear program (HiGHS, through `highspy`), one per primary cell and direction
 still unprotected: find the cheapest change of the table that moves the
@@ -45,6 +46,10 @@ class Protection:
     ratio: float = 0.2  # the interval's half-width as a share of the cell's value …
     units: float = 3.0  # … or this many units, whichever is wider
     cost: str = "value"  # "value": lose as little of the total as possible; "count": as few cells as possible
+    # Protect the complementary cells' values too (not only the small cells')?
+    # τ-Argus practice is no: they are not confidential, and protecting them
+    # cascades through small tables.
+    complementary: bool = False
 
     @classmethod
     def from_settings(cls) -> Protection:
@@ -52,6 +57,7 @@ class Protection:
             ratio=float(getattr(settings, "INDICATORS_PROTECTION_RATIO", 0.2)),
             units=float(getattr(settings, "INDICATORS_PROTECTION_UNITS", 3)),
             cost=str(getattr(settings, "INDICATORS_SUPPRESSION_COST", "value")),
+            complementary=bool(getattr(settings, "INDICATORS_PROTECT_COMPLEMENTARY", False)),
         )
 
     def interval(self, value: float) -> float:
@@ -129,9 +135,8 @@ def protect(
     whole = None
     certified_up = np.zeros(len(v))
     certified_down = np.zeros(len(v))
-    # Every hidden cell is protected, the complementary ones too (they must not
-    # be pinned down either). Largest first: their changes tend to protect the
-    # small ones on the way; cells hidden on the way join the queue.
+    # Largest first: their changes tend to protect the small ones on the way.
+    # With `protection.complementary`, cells hidden on the way join the queue.
     queue = sorted(suppressed, key=lambda i: (-abs(v[i]), i))
     while queue:
         cell = queue.pop(0)
@@ -153,7 +158,8 @@ def protect(
             for j in cells[np.abs(moves) > TOLERANCE].tolist():
                 if j not in suppressed:
                     suppressed.add(j)
-                    queue.append(j)
+                    if protection.complementary:
+                        queue.append(j)
                     if whole is not None:
                         whole.hide(j)
             _certify(cells, moves, v, nonnegative, certified_up, certified_down)

@@ -55,11 +55,11 @@ def feasible_ranges(values, hidden, relations, nonnegative=True, only=None):
     return ranges
 
 
-def exposed(values, hidden, relations, ratio=0.2, units=3.0, nonnegative=True):
-    """Hidden cells the attacker pins down closer than their protection interval:
-    [(cell, value, lowest, highest)]."""
+def exposed(values, hidden, relations, ratio=0.2, units=3.0, nonnegative=True, sensitive=None):
+    """Hidden cells (of `sensitive`, or all) the attacker pins down closer than
+    their protection interval: [(cell, value, lowest, highest)]."""
     out = []
-    for cell, (low, high) in feasible_ranges(values, hidden, relations, nonnegative).items():
+    for cell, (low, high) in feasible_ranges(values, hidden, relations, nonnegative, only=sensitive).items():
         value = float(values[cell])
         needs = max(ratio * abs(value), units)
         floor = max(value - needs, 0.0) if nonnegative else value - needs
