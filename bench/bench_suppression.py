@@ -66,7 +66,7 @@ def main():
     print(f"cells: {len(keys):,} ({' × '.join(str(len(a)) for a in axes)}), relations: {len(rels):,}")
     print(f"primary suppressions: {len(small):,}; complementary: {len(hidden) - len(small):,}")
     print(f"hidden value: {sum(values[i] for i in hidden) / sum(values) * 100:.2f} % of the sum of all cells")
-    print(f"relations built in {built - started:.2f} s; suppression (HiGHS) in {done - built:.2f} s")
+    print(f"relations built in {built - started:.2f} s; suppression (highspy) in {done - built:.2f} s")
 
     sys.path.insert(0, str(ROOT / "tests"))
     from disclosure_attack import feasible_ranges
