@@ -104,3 +104,10 @@ bench: install-dev
 
 clean:
 	rm -rf $(VENV) var test-artifacts .pytest_cache
+
+# Mutation testing (not in CI; bounded): mutmut over the code that guards
+# confidentiality and the embargo, with the tests that cover it.
+MUTATE ?= indicators/disclosure.py,releases/embargo.py,iran/validators.py
+mutation: install-dev
+	$(BIN)/mutmut run --paths-to-mutate $(MUTATE) --runner "$(PY) -m pytest -x -q -p no:logging tests/test_disclosure_attack.py tests/test_releases_embargo.py tests/test_iran.py" || true
+	$(BIN)/mutmut results

@@ -3,7 +3,9 @@
 Other apps (publications' yearbook tables and charts, the API, downloads) read
 observations only through these functions: they return only what the public
 may see now (the embargo of the observation's release) with disclosure control
-applied (cells counted from fewer units than the threshold are suppressed).
+applied (cells counted from fewer units than the threshold are suppressed,
+and the complementary cells that would give them back by subtraction: see
+`indicators.disclosure`).
 
 Stable: may be extended, never broken."""
 
@@ -16,6 +18,7 @@ from decimal import Decimal
 from iran.periods import Period
 from releases.embargo import released_q
 
+from . import disclosure
 from .enums import Flag
 from .models import DIMENSION_FIELDS, Code, Indicator, Observation, period_bounds
 
@@ -42,6 +45,8 @@ def public_observations(indicator, now=None):
 
 
 def is_suppressed(value, count, flags: frozenset[str], threshold: int) -> bool:
+    """Primary suppression only (too few units, or flagged by the import); the
+    published pattern adds the complementary cells (`rows_from`)."""
     return Flag.SUPPRESSED in flags or (count is not None and count < threshold)
 
 
@@ -62,7 +67,7 @@ def get_observations(
     """
     indicator = _indicator(indicator)
     qs = filtered_queryset(indicator, periods=periods, filters=filters, now=now, period_range=period_range)
-    return rows_from(indicator, qs)
+    return rows_from(indicator, qs, now=now)
 
 
 def filtered_queryset(indicator, *, periods=None, filters=None, now=None, period_range=None):
@@ -85,18 +90,23 @@ def filtered_queryset(indicator, *, periods=None, filters=None, now=None, period
     return qs.order_by("period_start", "period_end", *DIMENSION_FIELDS[: len(dims)])
 
 
-def rows_from(indicator, qs) -> list[ObservationRow]:
-    """Read a queryset of observations into rows, applying disclosure control."""
+def rows_from(indicator, qs, now=None) -> list[ObservationRow]:
+    """Read a queryset of observations into rows, applying disclosure control.
+
+    Which cells are hidden is decided on each period's FULL public table
+    (every code of every dimension), never on the slice `qs` holds, so every
+    query of the same cell hides it alike."""
     dims = indicator.dimension_codes
     fields = ["period", *DIMENSION_FIELDS[: len(dims)], "value", "count", "flags"]
-    threshold = indicator.threshold
+    records = list(qs.values_list(*fields))
+    hidden = disclosure.suppressed_by_period(indicator, {r[0] for r in records}, now=now)
     rows = []
     period_cache: dict[str, Period] = {}
-    for record in qs.values_list(*fields):
-        period_code, *codes, value, count, flag_text = record
+    for record in records:
+        period_code, *codes, value, _count, flag_text = record
         period = period_cache.get(period_code) or period_cache.setdefault(period_code, Period.parse(period_code))
         flags = frozenset(f for f in flag_text.split(",") if f)
-        suppressed = is_suppressed(value, count, flags, threshold)
+        suppressed = tuple(codes) in hidden.get(period_code, ())
         if suppressed:
             flags = flags | {Flag.SUPPRESSED.value}
             value = None

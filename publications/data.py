@@ -326,27 +326,37 @@ def public_rows_many(indicators, now=None) -> dict[str, list]:
         .order_by("indicator_id", "period_start", "period_end", *DIMENSION_FIELDS)
         .values_list(*fields)
     )
-    out: dict[str, list] = {indicator.code: [] for indicator in indicators}
-    periods: dict[str, Period] = {}
+    from indicators import disclosure
+
+    records: dict[int, dict[str, list]] = {pk: {} for pk in by_id}
     for indicator_id, period_code, *rest in qs:
         codes, (value, count, flag_text) = rest[: len(DIMENSION_FIELDS)], rest[len(DIMENSION_FIELDS) :]
+        flags = frozenset(f for f in (flag_text or "").split(",") if f)
+        codes = tuple(codes[: len(dims[indicator_id])])
+        records[indicator_id].setdefault(period_code, []).append((codes, value, count, flags))
+    out: dict[str, list] = {indicator.code: [] for indicator in indicators}
+    periods: dict[str, Period] = {}
+    for indicator_id, by_period in records.items():
         indicator = by_id[indicator_id]
         names = dims[indicator_id]
-        period = periods.get(period_code) or periods.setdefault(period_code, Period.parse(period_code))
-        flags = frozenset(f for f in (flag_text or "").split(",") if f)
-        suppressed = query.is_suppressed(value, count, flags, indicator.threshold)
-        if suppressed:
-            flags = flags | {"suppressed"}
-            value = None
-        out[indicator.code].append(
-            query.ObservationRow(
-                period=period,
-                codes=dict(zip(names, codes[: len(names)], strict=True)),
-                value=value,
-                flags=frozenset(str(f) for f in flags),
-                suppressed=suppressed,
-            )
-        )
+        # The same patterns as indicators.query: each period's full public table.
+        hidden = disclosure.table_patterns(indicator, by_period)
+        for period_code, period_records in by_period.items():
+            period = periods.get(period_code) or periods.setdefault(period_code, Period.parse(period_code))
+            for codes, value, _count, flags in period_records:
+                suppressed = codes in hidden[period_code]
+                if suppressed:
+                    flags = flags | {"suppressed"}
+                    value = None
+                out[indicator.code].append(
+                    query.ObservationRow(
+                        period=period,
+                        codes=dict(zip(names, codes, strict=True)),
+                        value=value,
+                        flags=frozenset(str(f) for f in flags),
+                        suppressed=suppressed,
+                    )
+                )
     return out
 
 

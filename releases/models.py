@@ -188,6 +188,12 @@ class ReleasePage(Page):
     def is_final(self) -> bool:
         return self.status in FINAL_STATUSES
 
+    def unpublish(self, *args, **kwargs):
+        """The record stays public: the admin refuses first, this refuses every other path."""
+        if self.is_final:
+            raise PermissionDenied("Published or cancelled release calendar entries cannot be unpublished.")
+        return super().unpublish(*args, **kwargs)
+
     def public_state(self, now=None) -> str:
         """What the public sees: upcoming, provisional, released or cancelled."""
         if self.status == ReleaseStatus.CANCELLED:

@@ -96,7 +96,8 @@ def test_unknown_codes_reported_with_row_column_and_fix(tmp_path, indicator):
 def test_report_in_persian(tmp_path, indicator):
     text = "period,province,sex,value\n1403-01,99,F,2\n"
     report = run_import(write(tmp_path, text), indicator=indicator, language="fa")
-    assert "فهرست" in report.errors[0].message or "کد" in report.errors[0].message
+    assert report.errors[0].message == "«99» کد یا عنوانی از فهرست کد «استان» نیست."
+    assert report.errors[0].fix.startswith("کدی از فهرست کد «province» به کار ببرید")
 
 
 def test_duplicates(tmp_path, indicator):
