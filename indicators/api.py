@@ -13,11 +13,11 @@ from django.http import HttpResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from core.exports import safe_cell
 from iran.periods import Period, PeriodError
 
 from .models import Code, CodeList, Indicator
 from .query import filtered_queryset, rows_from
-from .views import safe_cell
 
 router = Router(tags=["indicators"])
 
