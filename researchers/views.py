@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from catalog.enums import AccessLevel
 from catalog.models import Dataset
 from catalog.views import open_file_or_404
+from core.client_ip import client_ip
 
 from . import workflow
 from .enums import ApplicationStatus
@@ -31,7 +32,6 @@ from .models import (
     Researcher,
     ResearchersIndexPage,
     SecurityEvent,
-    client_ip,
     log_security_event,
 )
 from .ratelimits import limited

@@ -199,6 +199,12 @@ LOGGING = {
 # django-ratelimit: counts live in the default cache (Redis in production).
 RATELIMIT_VIEW = "home.views.rate_limited"
 
+# The visitor's address (rate limits, logs) comes from X-Forwarded-For / X-Real-IP
+# only when the request came from one of these proxies (IPs or CIDRs); see
+# docs/settings.md. Default: loopback, where deploy/nginx.conf runs.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+RATELIMIT_IP_META_KEY = "core.client_ip.ratelimit_ip"
+
 # --- catalog / researchers (issue 6) ---
 # Views that need a logged-in researcher send visitors to the club's login page.
 LOGIN_URL = "researchers:login"
