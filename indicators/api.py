@@ -10,7 +10,7 @@ import io
 from decimal import Decimal
 
 from django.http import HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from core.exports import safe_cell
@@ -22,6 +22,9 @@ from .query import filtered_queryset, rows_from
 router = Router(tags=["indicators"])
 
 MAX_PAGE_SIZE = 5000
+# Far beyond any real listing, and small enough that page × page_size stays a
+# database integer: a huge page number is a clear 400, not a 500 from the OFFSET.
+MAX_PAGE = 1_000_000
 RESERVED = {"indicator", "from", "to", "page", "page_size", "format", "lang"}
 
 
@@ -117,8 +120,8 @@ class Error(Schema):
 
 
 class Paging(Schema):
-    page: int = 1
-    page_size: int = 100
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(100, ge=1, le=MAX_PAGE_SIZE)
 
 
 def _paging(paging: Paging):
@@ -255,8 +258,8 @@ def get_codelist(request, code: str):
 def observations(
     request,
     indicator: str,
-    page: int = 1,
-    page_size: int = 1000,
+    page: int = Query(1, ge=1, le=MAX_PAGE),
+    page_size: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
     format: str = "json",
     from_: str | None = Query(None, alias="from"),
     to: str | None = None,
