@@ -5,14 +5,19 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.login_guard import guarded_login
 from home import views as home_views
 
 urlpatterns = [
     # Persian first: the bare domain always opens the Persian site.
     path("", RedirectView.as_view(url="/fa/", permanent=False)),
+    # Both admins' log-in share the club's limit on failures (core/login_guard.py).
+    path("admin/login/", guarded_login(WagtailLoginView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/login/", guarded_login(admin.site.login)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),

@@ -21,6 +21,7 @@ from catalog.enums import AccessLevel
 from catalog.models import Dataset
 from catalog.views import open_file_or_404
 from core.client_ip import client_ip
+from core.login_guard import guarded_login
 
 from . import workflow
 from .enums import ApplicationStatus
@@ -118,8 +119,8 @@ def resend_verification(request):
 # --- log in, log out, password reset -----------------------------------------
 
 
-@method_decorator(limited(key="ip", rate="20/m", method="POST"), name="post")
-@method_decorator(limited(key="post:username", rate="10/m", method="POST"), name="post")
+# Failures counted with the admins' log-ins, per normalised email and per address.
+@method_decorator(guarded_login, name="post")
 class LoginView(auth_views.LoginView):
     template_name = "researchers/login.html"
     authentication_form = LoginForm

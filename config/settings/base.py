@@ -210,6 +210,8 @@ RATELIMIT_VIEW = "home.views.rate_limited"
 # docs/settings.md. Default: loopback, where deploy/nginx.conf runs.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 RATELIMIT_IP_META_KEY = "core.client_ip.ratelimit_ip"
+# A researcher's right password at /admin/login/ answers as a wrong one does.
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.AdminLoginForm"
 
 # --- catalog / researchers (issue 6) ---
 # Views that need a logged-in researcher send visitors to the club's login page.
