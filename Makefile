@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 
-.PHONY: help venv install install-dev run serve migrate demo test test-browser lint format bench messages clean browser
+.PHONY: help venv install install-dev run serve migrate demo test test-browser fuzz lint format bench messages clean browser
 
 help:
 	@echo "make run    - install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -59,6 +59,10 @@ browser:
 
 test: install-dev messages browser
 	$(PY) -m pytest
+
+# Schemathesis on the API and the sitemap crawler (tests/fuzz), with their counts.
+fuzz: install-dev
+	$(PY) -m pytest -m fuzz tests/fuzz
 
 lint: install-dev
 	$(BIN)/ruff check .
