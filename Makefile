@@ -13,7 +13,7 @@ SECRET := var/secret_key
 LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local SECRET_KEY_FILE=$(CURDIR)/$(SECRET) \
 	ALLOWED_HOSTS=$(HOST),localhost WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT)
 
-.PHONY: help venv install install-dev run dev serve migrate demo test test-browser lint format bench messages clean browser vendor stack stack-stop
+.PHONY: help venv install install-dev run dev serve migrate demo test test-browser fuzz lint format bench messages clean browser vendor stack stack-stop
 
 help:
 	@echo "make run    - install, migrate, load demo content and serve on http://$(HOST):$(PORT) (gunicorn, DEBUG off)"
@@ -90,6 +90,11 @@ browser:
 
 test: install-dev messages browser
 	$(PY) -m pytest
+
+# The fuzzers, with their counts: Schemathesis on the API and the sitemap crawler
+# (tests/fuzz/), generated warehouse files into the importer (tests/test_import_fuzz.py).
+fuzz: install-dev messages
+	$(PY) -m pytest -m fuzz
 
 lint: install-dev
 	$(BIN)/ruff check .

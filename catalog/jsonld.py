@@ -2,6 +2,10 @@
 schema.org Dataset in one JSON-LD document, so both harvesters (CKAN, data
 portals) and search engines read the same description."""
 
+import json
+
+from django.utils.safestring import mark_safe
+
 from .bilingual import current_language
 from .enums import AccessLevel, Periodicity
 
@@ -29,6 +33,17 @@ ACCESS_RIGHTS = {
     AccessLevel.NOT_AVAILABLE: "NON_PUBLIC",
 }
 EU_ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/"
+
+# Editors' text (titles, keywords) may hold "</script>": inside a <script> element
+# <, > and & are written as JSON escapes, as Django's json_script does, so the
+# text can never close the element. JSON readers see the same characters.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def script_tag(data):
+    """`data` as a <script type="application/ld+json"> element, safe in HTML."""
+    text = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # escaped just above
 
 
 def _lang_values(fa, en):

@@ -1,8 +1,6 @@
 """The catalog's public views, served through CatalogIndexPage's routes.
 Only metadata is shown here: files of private access levels are never linked."""
 
-import json
-
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404, JsonResponse
@@ -117,7 +115,7 @@ def listing(request, page):
             "active_filters": active,
             "page_obj": page_obj,
             "querystring": params.urlencode(),
-            "catalog_jsonld": json.dumps(jsonld.catalog(page, request, page_obj.object_list), ensure_ascii=False),
+            "catalog_jsonld": jsonld.script_tag(jsonld.catalog(page, request, page_obj.object_list)),
         },
     )
 
@@ -144,7 +142,7 @@ def dataset_detail(request, page, slug):
             "files": files,
             "links": links,
             "access_help": ACCESS_LEVEL_HELP.get(dataset.access_level, ""),
-            "dataset_jsonld": json.dumps(jsonld.dataset(dataset, request, page), ensure_ascii=False),
+            "dataset_jsonld": jsonld.script_tag(jsonld.dataset(dataset, request, page)),
             "dataset_jsonld_url": page.url_for("dataset_jsonld", slug=dataset.slug),
         },
     )

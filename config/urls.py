@@ -4,15 +4,20 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.login_guard import guarded_login
 from home import views as home_views
 from releases import media as release_media
 
 urlpatterns = [
     # Persian first: the bare domain always opens the Persian site.
     path("", RedirectView.as_view(url="/fa/", permanent=False)),
+    # Both admins' log-in share the club's limit on failures (core/login_guard.py).
+    path("admin/login/", guarded_login(WagtailLoginView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/login/", guarded_login(admin.site.login)),
     path("django-admin/", admin.site.urls),
     # Media and documents go through the embargo in every mode (releases/media.py);
     # nginx must never serve MEDIA_ROOT by itself.

@@ -7,6 +7,7 @@ stored for each field) and at query time (the user's words). Configure with
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}.
 """
 
+import re
 from importlib import import_module
 
 from modelsearch.backends import database
@@ -39,11 +40,19 @@ def _normalise_indexer(module_path):
     module.ObjectIndexer = PersianObjectIndexer
 
 
+def _plain_words(text):
+    """The user's words only. The database's full-text syntax (quotes, *, ^, :, (),
+    AND/OR/NOT/NEAR) would otherwise reach SQLite's MATCH raw, and a lone `"` is a
+    500. The index splits words on the same punctuation, so nothing findable is lost;
+    lower case because FTS5 operators are upper case and matching ignores case."""
+    return " ".join(re.findall(r"\w+", text)).lower()
+
+
 def _normalising(backend_class):
     class PersianSearchBackend(backend_class):
         def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
             if isinstance(query, str):
-                query = normalize_text(query)
+                query = _plain_words(normalize_text(query))
             return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
     PersianSearchBackend.__name__ = f"Persian{backend_class.__name__}"

@@ -11,19 +11,22 @@ from decimal import Decimal
 from typing import Literal
 
 from django.http import HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from core.exports import safe_cell
 from iran.periods import Period, PeriodError
 
 from .formats.responses import OPEN_FORMATS, api_answer
 from .models import Code, CodeList, Indicator
 from .query import filtered_queryset, rows_from
-from .views import safe_cell
 
 router = Router(tags=["indicators"])
 
 MAX_PAGE_SIZE = 5000
+# Far beyond any real listing, and small enough that page × page_size stays a
+# database integer: a huge page number is a clear 400, not a 500 from the OFFSET.
+MAX_PAGE = 1_000_000
 RESERVED = {"indicator", "from", "to", "page", "page_size", "format", "lang"}
 
 
@@ -119,8 +122,8 @@ class Error(Schema):
 
 
 class Paging(Schema):
-    page: int = 1
-    page_size: int = 100
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(100, ge=1, le=MAX_PAGE_SIZE)
 
 
 def _paging(paging: Paging):
@@ -273,8 +276,8 @@ def get_codelist(request, code: str):
 def observations(
     request,
     indicator: str,
-    page: int = 1,
-    page_size: int = 1000,
+    page: int = Query(1, ge=1, le=MAX_PAGE),
+    page_size: int = Query(1000, ge=1, le=MAX_PAGE_SIZE),
     format: Literal["json", "csv", "json-stat", "sdmx-csv"] = "json",
     from_: str | None = Query(None, alias="from"),
     to: str | None = None,

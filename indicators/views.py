@@ -13,20 +13,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.exports import safe_cell
 from iran.periods import Period, PeriodError
 from iran.text import format_number
 
 from .models import Code, Indicator, Topic
 from .presenters import build_view, sparkline_points
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Escape text that a spreadsheet would run as a formula (CSV/XLSX injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _lang():

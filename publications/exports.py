@@ -13,12 +13,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+from core.exports import safe_cell
 
 
 def safe_text(value):
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(DANGEROUS_START) else text
+    """Text for a cell, through the site's one formula guard (core/exports.py)."""
+    return safe_cell("" if value is None else str(value))
 
 
 def cell_output(cell, decimals=0):

@@ -64,6 +64,13 @@ class CalendarFilterForm(forms.Form):
             ) from exc
         if period.periodicity != 12:
             raise forms.ValidationError(_("«%(value)s» is not a month; write it as 1405-09."), params={"value": value})
+        try:
+            # The month view links the month before and after: both must be months too.
+            period.previous(), period.shift(1)
+        except PeriodError as exc:
+            raise forms.ValidationError(
+                _("«%(value)s» is outside the months the calendar can show."), params={"value": value}
+            ) from exc
         return period
 
     def clean(self):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from catalog.enums import AccessLevel
 from catalog.models import DataFile
+from core.redirects import next_url
 
 from . import workflow
 from .enums import ApplicationStatus, MembershipStatus
@@ -199,7 +200,7 @@ def decide_member(request, pk):
 
     notify_membership(researcher)
     messages.success(request, _("Decision saved and the member told by email."))
-    return redirect(request.POST.get("next") or "researchers_admin:members")
+    return redirect(next_url(request, "researchers_admin:members"))
 
 
 def download_log(request):

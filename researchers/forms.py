@@ -19,10 +19,6 @@ from .validators import normalise_mobile, validate_iran_mobile, validate_orcid, 
 User = get_user_model()
 
 
-class DuplicateRegistration(ValidationError):
-    pass
-
-
 class RegistrationForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
@@ -47,7 +43,7 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
-        self.duplicate = False
+        self.existing_users = []  # accounts that already hold this national ID or email
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["email"].widget.attrs["dir"] = "ltr"
         for name in ("national_id", "mobile", "orcid"):
@@ -56,21 +52,18 @@ class RegistrationForm(forms.Form):
     def clean_national_id(self):
         value = clean_digits(self.cleaned_data["national_id"])
         validate_national_id(value)
-        if Researcher.objects.filter(national_id=value).exists():
-            self.duplicate = True
-            raise ValidationError(
-                _("An account with this national ID already exists. Log in, or reset your password."),
-                code="duplicate",
-            )
+        # Never said on the page (that would tell anyone whose national ID has an
+        # account); the view tells the owner by email instead.
+        owner = Researcher.objects.filter(national_id=value).select_related("user").first()
+        if owner:
+            self.existing_users.append(owner.user)
         return value
 
     def clean_email(self):
         value = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=value).exists() or User.objects.filter(username__iexact=value).exists():
-            self.duplicate = True
-            raise ValidationError(
-                _("An account with this email already exists. Log in, or reset your password."), code="duplicate"
-            )
+        owner = User.objects.filter(email__iexact=value).first() or User.objects.filter(username__iexact=value).first()
+        if owner:
+            self.existing_users.append(owner)
         return value
 
     def clean_mobile(self):
@@ -100,6 +93,10 @@ class RegistrationForm(forms.Form):
             except ValidationError as exc:
                 self.add_error("password1", exc)
         return data
+
+    @property
+    def duplicate(self):
+        return bool(self.existing_users)
 
     def save(self):
         data = self.cleaned_data

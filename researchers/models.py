@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from catalog.storage import private_storage
+from core.client_ip import client_ip
 from iran.validators import validate_national_id
 
 from .enums import AffiliationType, ApplicationStatus, Degree, MembershipStatus
@@ -303,11 +304,6 @@ class SecurityEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
-
-
-def client_ip(request):
-    """REMOTE_ADDR; behind the production proxy (deploy/) nginx sets it from X-Real-IP."""
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def log_security_event(request, kind, detail=""):

@@ -9,6 +9,7 @@ app_name = "researchers"
 
 urlpatterns = [
     path("researchers/register/", views.register, name="register"),
+    path("researchers/register/sent/", views.register_sent, name="register_sent"),
     path("researchers/verify/<str:token>/", views.verify_email, name="verify_email"),
     path("researchers/verify-again/", views.resend_verification, name="resend_verification"),
     path("researchers/login/", views.LoginView.as_view(), name="login"),

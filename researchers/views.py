@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
@@ -20,6 +21,8 @@ from django.views.decorators.http import require_POST
 from catalog.enums import AccessLevel
 from catalog.models import Dataset
 from catalog.views import open_file_or_404
+from core.client_ip import client_ip
+from core.login_guard import guarded_login
 
 from . import workflow
 from .enums import ApplicationStatus
@@ -31,7 +34,6 @@ from .models import (
     Researcher,
     ResearchersIndexPage,
     SecurityEvent,
-    client_ip,
     log_security_event,
 )
 from .ratelimits import limited
@@ -70,20 +72,46 @@ def send_verification(request, researcher):
 
 @limited(key="ip", rate="10/h", method="POST")
 def register(request):
+    """A new account and a duplicate get the same answer (the "check your email"
+    page), so the form tells no one which national IDs or emails have accounts;
+    the owner of an existing account is told by email instead."""
     if request.user.is_authenticated:
         return redirect("researchers:profile")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
+        if form.is_valid() and form.duplicate:
+            make_password(form.cleaned_data["password1"])  # as long as creating an account takes
+            for user in {u.pk: u for u in form.existing_users}.values():
+                send_account_exists(request, user)
+            log_security_event(request, SecurityEvent.Kind.DUPLICATE_REGISTRATION)
+            return redirect("researchers:register_sent")
         if form.is_valid():
             with transaction.atomic():
                 researcher = form.save()
             send_verification(request, researcher)
-            auth_login(request, researcher.user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome. We have sent you an email: open its link to confirm your address."))
-            return redirect("researchers:profile")
-        kind = SecurityEvent.Kind.DUPLICATE_REGISTRATION if form.duplicate else SecurityEvent.Kind.INVALID_REGISTRATION
-        log_security_event(request, kind, detail=", ".join(sorted(form.errors.keys())))
+            return redirect("researchers:register_sent")
+        log_security_event(request, SecurityEvent.Kind.INVALID_REGISTRATION, detail=", ".join(sorted(form.errors)))
     return render(request, "researchers/register.html", {"form": form})
+
+
+def register_sent(request):
+    return render(request, "researchers/register_sent.html")
+
+
+def send_account_exists(request, user):
+    if not user.email:
+        return
+    context = {
+        "login_url": request.build_absolute_uri(reverse("researchers:login")),
+        "reset_url": request.build_absolute_uri(reverse("researchers:password_reset")),
+    }
+    parts = []
+    for lang in ("fa", "en"):
+        with translation.override(lang):
+            parts.append(render_to_string("researchers/email/account_exists.txt", context))
+    with translation.override("fa"):
+        subject = _("Someone tried to register with your details")
+    send_mail(subject, "\n\n-----\n\n".join(parts), None, [user.email])
 
 
 def verify_email(request, token):
@@ -95,9 +123,14 @@ def verify_email(request, token):
     except (signing.BadSignature, Researcher.DoesNotExist, KeyError, TypeError):
         log_security_event(request, SecurityEvent.Kind.BAD_TOKEN, detail="email verification")
         return render(request, "researchers/verify_failed.html", status=400)
-    if not researcher.email_verified_at:
+    first_time = not researcher.email_verified_at
+    if first_time:
         researcher.email_verified_at = timezone.now()
         researcher.save(update_fields=["email_verified_at"])
+        if not request.user.is_authenticated:
+            # Registration logs no one in (its answer must not differ for a duplicate):
+            # the first confirmation of the address, proven by the signed link, does.
+            auth_login(request, researcher.user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Thank you: your email address is confirmed."))
     if request.user.is_authenticated:
         return redirect("researchers:profile")
@@ -118,8 +151,8 @@ def resend_verification(request):
 # --- log in, log out, password reset -----------------------------------------
 
 
-@method_decorator(limited(key="ip", rate="20/m", method="POST"), name="post")
-@method_decorator(limited(key="post:username", rate="10/m", method="POST"), name="post")
+# Failures counted with the admins' log-ins, per normalised email and per address.
+@method_decorator(guarded_login, name="post")
 class LoginView(auth_views.LoginView):
     template_name = "researchers/login.html"
     authentication_form = LoginForm

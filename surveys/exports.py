@@ -7,20 +7,14 @@ import io
 from django.http import HttpResponse
 from openpyxl import Workbook
 
+from core.exports import safe_cell
 from iran.dates import to_tehran
 
 from .enums import QuestionKind
 from .models import Answer, PageFeedback
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_cell(value):
-    """A string a spreadsheet would read as a formula gets a leading apostrophe
-    (OWASP «CSV injection»). Numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+# The site's one formula guard (core/exports.py), under the name this app's callers use.
+escape_cell = safe_cell
 
 
 RESPONSE_HEADER = [

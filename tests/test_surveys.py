@@ -406,8 +406,9 @@ def test_results_need_the_permission(client, survey, home_pages):
 
 
 def test_escape_cell_guards_every_formula_start():
-    for text in ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]:
+    for text in ["=1+1", "+A1", "-1+1", "@SUM(A1)", "\t=1", "\r=1"]:
         assert exports.escape_cell(text) == "'" + text
+    assert exports.escape_cell("-5.5") == "-5.5"  # a negative number is data, not a formula
     assert exports.escape_cell("سالنامه = خوب") == "سالنامه = خوب"
     assert exports.escape_cell(5) == 5
 

@@ -124,9 +124,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the web server read while the worker writes.
+    # WAL lets the web server read while the worker writes. IMMEDIATE takes the write
+    # lock when a transaction begins, so concurrent writers wait (up to `timeout`
+    # seconds) instead of failing with "database is locked" when they upgrade.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -240,6 +246,14 @@ LOGGING = {
 
 # django-ratelimit: counts live in the default cache (Redis in production).
 RATELIMIT_VIEW = "home.views.rate_limited"
+
+# The visitor's address (rate limits, logs) comes from X-Forwarded-For / X-Real-IP
+# only when the request came from one of these proxies (IPs or CIDRs); see
+# docs/settings.md. Default: loopback, where deploy/nginx.conf runs.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+RATELIMIT_IP_META_KEY = "core.client_ip.ratelimit_ip"
+# A researcher's right password at /admin/login/ answers as a wrong one does.
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.AdminLoginForm"
 
 # --- catalog / researchers (issue 6) ---
 # Views that need a logged-in researcher send visitors to the club's login page.
