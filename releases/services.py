@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from .enums import ReleaseStatus
 from .models import ReleaseDateChange, ReleasePage
+from .signals import schedule_changed
 
 
 def _versions(entry):
@@ -25,6 +26,12 @@ def _versions(entry):
 
 def _refresh(entry):
     entry.refresh_from_db()
+    return entry
+
+
+def _changed(entry):
+    """Tell listeners (the page cache) that the schedule changed: updates send no post_save."""
+    schedule_changed.send(sender=ReleasePage, entry=entry)
     return entry
 
 
@@ -47,7 +54,7 @@ def confirm(entry, user=None, release_at=None, reason="", now=None):
     when = release_at or entry.release_at
     _check_future(when, now)
     _versions(entry).update(status=ReleaseStatus.CONFIRMED, release_at=when, confirmed_at=now)
-    return _refresh(entry)
+    return _changed(_refresh(entry))
 
 
 @transaction.atomic
@@ -77,7 +84,7 @@ def move(entry, new_release_at, reason, user=None, now=None, reason_en=""):
             changed_by=user if getattr(user, "pk", None) else None,
         )
     _versions(entry).update(release_at=new_release_at)
-    return _refresh(entry)
+    return _changed(_refresh(entry))
 
 
 @transaction.atomic
@@ -96,15 +103,17 @@ def cancel(entry, notice, user=None, now=None, notice_en=""):
     notice_en = (notice_en or "").strip()
     if notice_en:
         _versions(entry).filter(locale__language_code="en").update(cancellation_notice=notice_en)
-    return _refresh(entry)
+    return _changed(_refresh(entry))
 
 
 def mark_published(entry, now=None):
     """Confirmed → published (the scheduler does this at the minute)."""
     now = now or timezone.now()
-    return (
+    count = (
         _versions(entry).filter(status=ReleaseStatus.CONFIRMED).update(status=ReleaseStatus.PUBLISHED, published_at=now)
     )
+    _changed(entry)
+    return count
 
 
 def tehran_minute(value: dt.datetime) -> dt.datetime:
