@@ -46,8 +46,15 @@ EPOCH_RECHECK = 30  # seconds: a memoised "next release minute" is re-read at le
 MAX_BYTES = 2 * 1024 * 1024
 CACHEABLE_STATUSES = {200, 404}
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/", "/__")
-KEYED_VARY = {"cookie", "accept-encoding"}  # Cookie: only cookie-less requests are served from here
+# Cookie: requests with a session are never served from here, and the language
+# cookie is in the key; Accept-Language is in the key.
+KEYED_VARY = {"cookie", "accept-encoding", "accept-language"}
 _MAX_AGE = re.compile(r"max-age=\d+")
+# One request builds a missing answer; the others wait for it up to LOCK_WAIT seconds.
+LOCK = ":building"
+LOCK_SECONDS = 10
+LOCK_WAIT = 3.0
+UNCACHEABLE = "uncacheable"  # the answer at this key is never stored: do not wait for it
 
 
 def enabled() -> bool:
@@ -155,6 +162,9 @@ def _key(request, version: str, upcoming) -> str:
             "https" if request.is_secure() else "http",
             request.META.get("HTTP_HOST", ""),
             request.get_full_path(),
+            # What LocaleMiddleware reads on URLs without a language prefix (the API):
+            request.META.get("HTTP_ACCEPT_LANGUAGE", ""),
+            request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""),
         ]
     )
     return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()
@@ -210,31 +220,63 @@ class PageCacheMiddleware:
             upcoming = next_release_minute(version, now)
             key = _key(request, version, upcoming)
             stored = cache.get(key)
+            if stored is None and not cache.add(key + LOCK, 1, timeout=LOCK_SECONDS):
+                stored = _wait_for(key)
+                if stored is None:  # the first one is slow: build it ourselves, uncached
+                    return self.get_response(request)
         except Exception:  # the cache is down: serve uncached
             logger.exception("page cache unavailable")
             return self.get_response(request)
+        if stored == UNCACHEABLE:
+            response = self.get_response(request)
+            response.setdefault("X-Page-Cache", "skip")
+            return response
         if stored is not None:
             return _rebuild(stored, upcoming, now)
-        response = self.get_response(request)
-        self._store(request, response, key, upcoming)
+        try:
+            response = self.get_response(request)
+            self._store(request, response, key, upcoming)
+        finally:
+            _quietly(cache.delete, key + LOCK)
         return response
 
     def _store(self, request, response, key, upcoming):
-        if not _storable(request, response):
-            response.setdefault("X-Page-Cache", "skip")
-            return
         now = timezone.now()
         timeout = page_seconds()
         left = _seconds_left(upcoming, now)
         if left is not None:
             # Never past the minute the key was made for (made just before it: not at all).
             timeout = min(timeout, int(left))
+        if not _storable(request, response):
+            response.setdefault("X-Page-Cache", "skip")
+            if timeout >= 1:  # others asking now need not wait for this one
+                _quietly(cache.set, key, UNCACHEABLE, timeout=min(timeout, 60))
+            return
         if timeout < 1:
             return
         headers = [(k, v) for k, v in response.items() if k.lower() != "x-page-cache"]
-        try:
-            cache.set(key, (response.status_code, headers, response.content), timeout=timeout)
-        except Exception:
-            logger.exception("page cache unavailable")
-            return
-        response["X-Page-Cache"] = "miss"
+        if _quietly(cache.set, key, (response.status_code, headers, response.content), timeout=timeout):
+            response["X-Page-Cache"] = "miss"
+
+
+def _wait_for(key):
+    """Another request is building this answer (everybody asks for the same page at
+    the release minute): wait for it rather than build it 64 times at once."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        stored = cache.get(key)
+        if stored is not None:
+            return stored
+        if cache.get(key + LOCK) is None:
+            return None
+    return None
+
+
+def _quietly(method, *args, **kwargs) -> bool:
+    try:
+        method(*args, **kwargs)
+        return True
+    except Exception:
+        logger.exception("page cache unavailable")
+        return False

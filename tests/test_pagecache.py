@@ -140,3 +140,10 @@ def test_a_hit_close_to_a_release_minute_keeps_no_longer_than_the_minute(client,
         assert "no-store" in response.headers["Cache-Control"]
     with time_machine.travel(minute + dt.timedelta(seconds=1), tick=False):
         assert served(client)[1] == "miss"  # a new epoch: nothing from before the minute
+
+
+def test_the_api_is_cached_per_language_asked_for(client, home_pages):
+    url = "/api/v1/schema/"
+    assert served(client, url, HTTP_ACCEPT_LANGUAGE="en")[1] == "miss"
+    assert served(client, url, HTTP_ACCEPT_LANGUAGE="en")[1] == "hit"
+    assert served(client, url, HTTP_ACCEPT_LANGUAGE="fa")[1] != "hit"
