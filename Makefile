@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 
-.PHONY: help venv install install-dev run serve migrate demo test test-browser lint format bench messages clean browser
+.PHONY: help venv install install-dev run serve migrate demo test test-browser lint format bench bench-release-minute messages clean browser
 
 help:
 	@echo "make run    - install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -69,7 +69,13 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 bench: install-dev
+	@command -v wrk >/dev/null || echo "wrk not found (apt-get install -y wrk): the page bench falls back to a slower Python load generator"
 	$(PY) bench/run_all.py
+
+# A release minute through a running front (the stack's nginx): make bench-release-minute BASE_URL=http://127.0.0.1:8080
+# Run it with the stack's environment (DATABASE_URL, REDIS_URL): it schedules an entry in that database.
+bench-release-minute: install-dev
+	$(PY) bench/bench_release_minute.py --base-url $(BASE_URL)
 
 clean:
 	rm -rf $(VENV) var test-artifacts .pytest_cache
