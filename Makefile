@@ -7,11 +7,20 @@ PY := $(BIN)/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
+# `make run` is production on one machine: config.settings.local is production over plain
+# HTTP on loopback, with a secret generated once into var/.
+SECRET := var/secret_key
+LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local SECRET_KEY_FILE=$(CURDIR)/$(SECRET) \
+	ALLOWED_HOSTS=$(HOST),localhost WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT)
 
-.PHONY: help venv install install-dev run serve migrate demo test test-browser lint format bench bench-release-minute messages clean browser
+.PHONY: help venv install install-dev run dev serve migrate demo test test-browser lint format bench bench-release-minute messages clean browser vendor stack stack-stop
 
 help:
-	@echo "make run    - install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
+	@echo "make run    - install, migrate, load demo content and serve on http://$(HOST):$(PORT) (gunicorn, DEBUG off)"
+	@echo "make dev    - the same with Django's auto-reloading debug server"
+	@echo "make stack  - the production stack: nginx (https://127.0.0.1:8080) + 2 gunicorn + PostgreSQL + Redis + worker + scheduler"
+	@echo "make stack-stop - stop what make stack started"
+	@echo "make vendor - refresh the vendored front-end files from npm (frontend/package.json)"
 	@echo "make test   - install test tools and run the whole suite (DATABASE_URL selects PostgreSQL)"
 	@echo "make lint   - ruff lint and format check"
 	@echo "make bench  - benchmarks (figures printed, never pass/fail)"
@@ -45,14 +54,36 @@ migrate: install messages
 demo: migrate
 	$(DEV) $(PY) manage.py load_demo
 
-# Web server, background worker and the release scheduler together; Ctrl-C stops all three.
-run: demo
-	$(DEV) $(PY) manage.py collectstatic --noinput -v0
+$(SECRET): | $(PY)
+	@mkdir -p var
+	@umask 077; $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
+
+# gunicorn (2 workers, production settings), the background worker and the release
+# scheduler together; Ctrl-C stops all three.
+run: demo $(SECRET)
+	$(LOCAL) $(PY) manage.py collectstatic --noinput -v0
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: /admin/, see README)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(LOCAL) $(PY) manage.py db_worker & \
+	$(LOCAL) $(PY) manage.py run_scheduler & \
+	$(LOCAL) GUNICORN_BIND=$(HOST):$(PORT) GUNICORN_WORKERS=2 $(BIN)/gunicorn config.wsgi -c deploy/gunicorn.conf.py & \
+	wait
+
+# Development: Django's debug server, reloading on every change.
+dev: demo
 	@trap 'kill 0' INT TERM EXIT; \
 	$(DEV) $(PY) manage.py db_worker & \
 	$(DEV) $(PY) manage.py run_scheduler & \
-	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+stack: install messages
+	bash deploy/stack.sh start
+
+stack-stop:
+	bash deploy/stack.sh stop
+
+vendor:
+	bash frontend/vendor.sh
 
 browser:
 	@bash .ci/ensure-chromium

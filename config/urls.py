@@ -1,19 +1,23 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from releases import media as release_media
 
 urlpatterns = [
     # Persian first: the bare domain always opens the Persian site.
     path("", RedirectView.as_view(url="/fa/", permanent=False)),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
+    # Media and documents go through the embargo in every mode (releases/media.py);
+    # nginx must never serve MEDIA_ROOT by itself.
+    re_path(r"^media/(?P<path>.*)$", release_media.serve_media, name="media"),
+    re_path(r"^documents/(\d+)/(.*)$", release_media.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("api/v1/", include("config.api_urls")),
@@ -32,8 +36,3 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,4 +1,6 @@
-# gunicorn settings for production: `gunicorn config.wsgi -c deploy/gunicorn.conf.py`
+# gunicorn for production and `make run`: `gunicorn config.wsgi -c deploy/gunicorn.conf.py`.
+# GUNICORN_BIND and GUNICORN_WORKERS come from the environment (deploy/stack.sh runs two
+# instances, on 127.0.0.1:8001 and :8002).
 import multiprocessing
 import os
 
@@ -9,3 +11,6 @@ timeout = 60
 max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
+# Several instances run on one host: the default control socket path
+# (~/.gunicorn/gunicorn.ctl) would be shared between them, and nothing here uses it.
+control_socket_disable = True

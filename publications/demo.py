@@ -270,6 +270,24 @@ def _add(context, parent, model, slug, english, **fields):
     return page
 
 
+def report_document():
+    """The analytical report's data as a CSV document: the demo's released document,
+    so that documents (and their embargo) are part of what the demo shows."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from indicators.query import get_observations
+
+    Document = get_document_model()
+    existing = Document.objects.filter(title="demo-report-cooperatives-1404").first()
+    if existing:
+        return existing
+    rows = get_observations("active-cooperatives", periods=["1399", "1404"], filters=IR)
+    lines = ["period,active_cooperatives"] + [f"{r.period.code},{r.value}" for r in rows if r.value is not None]
+    content = ContentFile(("\n".join(lines) + "\n").encode(), name="demo-report-cooperatives-1404.csv")
+    return Document.objects.create(title="demo-report-cooperatives-1404", file=content)
+
+
 def infographic_image(values):
     """A simple bar infographic (numbers only, no text to shape)."""
     from PIL import Image as PILImage
@@ -472,6 +490,8 @@ def load(context):
             _heading("r-h3", "استان‌ها", "Provinces"),
             _table("r-t2", "cooperative-members", "اعضای تعاونی‌ها به تفکیک استان", "Members of cooperatives by province",
                    rows="province", columns="period", periods="1403..1404"),
+            block("document", {"document": report_document().pk,
+                               "description": tr("داده‌های این گزارش (CSV)", "The data of this report (CSV)")}, _id("r-doc")),
             block("footnotes", {"notes": [tr("<p>بر پایهٔ داده‌های نمایشی.</p>", "<p>Based on demo data.</p>")]}, _id("r-fn")),
         ],
     )  # fmt: skip

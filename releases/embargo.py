@@ -1,24 +1,33 @@
-"""The embargo: what of a release the public may see, and when.
+"""The embargo: what of a release the public may see, and when. The one place
+where the rule lives; every channel asks here.
 
-The one rule: content tied to a release is public only once that release is
-confirmed (or published) and its announced minute has passed. Visibility is
-computed from the clock on every request, so nothing waits for a job to flip a
-flag, and nothing can be seen a second early. Content tied to no release is
-public as soon as it is live.
+The rule: content tied to a release calendar entry is public only once that
+entry is confirmed (or published) and its announced minute has passed; a page
+below such a page waits with it. Content tied to no entry is public as soon as
+it is live. Visibility is computed from the clock on every request: nothing
+waits for a job to flip a flag (a scheduled «go live at» revision is served
+from its minute by `ReleasedContentMixin.route`; the scheduler only records),
+and nothing can be seen a second early.
 
-What is held back, and where this module is asked:
-* pages that subclass `ReleasedContentMixin` *and every page below them*
-  (404 through the `before_serve_page` hook; dropped from menus, listings,
-  search and the sitemap through `embargoed_page_ids` / `public_pages`);
-* rows with a `release` FK (`released_q("release")`);
-* Wagtail documents and images used by an embargoed page, in its live
-  version or its latest draft (`held_media`; the document hook and
-  `middleware.ReleaseEmbargoMiddleware` answer 404);
-* caches: `seconds_until_next_release` bounds every public max-age.
+Two forms of the rule:
+* for one object: `is_public(release)`, `is_page_embargoed(page)` (the version
+  given: a live page, a draft, a scheduled revision) and `page_is_visible(page,
+  user)` — the one page-visibility test used by the serve hook, documents,
+  media and redirects;
+* for querysets: `released_q(prefix)` (rows with a `release` FK),
+  `embargoed_page_ids()` / `public_pages(qs)` (listings, menus, search,
+  sitemap, feeds, catalog).
+
+Files (Wagtail documents, original images and renditions) are held when any
+embargoed version of a page uses them — its live content, its latest draft or
+a scheduled revision — found through Wagtail's reference extraction (FKs,
+StreamField blocks, rich text). `is_file_held(storage_name)` answers for the
+name Django's storage resolves, never for a URL string.
 
 Contract for other apps (stable): `released_q(prefix, now=None)`,
 `is_public(release, now=None)`, `embargoed_page_ids(now=None)`,
-`public_pages(queryset, now=None)`, `releases.mixins.ReleasedContentMixin`."""
+`public_pages(queryset, now=None)`, `next_release_at(now=None)`,
+`seconds_until_next_release(now=None)`, `releases.mixins.ReleasedContentMixin`."""
 
 from django.db.models import Q
 from django.utils import timezone
@@ -26,6 +35,7 @@ from django.utils import timezone
 from .enums import RELEASABLE_STATUSES, ReleaseStatus
 
 
+# --- the rule, for rows and for one entry -------------------------------------------
 def released_q(prefix: str = "release", now=None) -> Q:
     """A filter for rows whose release (a FK named `prefix`) is public now."""
     now = now or timezone.now()
@@ -38,6 +48,7 @@ def is_public(release, now=None) -> bool:
     return release is None or release.is_released(now)
 
 
+# --- pages ------------------------------------------------------------------------------
 def embargoed_pages(now=None):
     """(pk, path) of every page held back by its own release (not descendants)."""
     from .mixins import released_page_models
@@ -55,21 +66,22 @@ def embargoed_paths(now=None) -> list[str]:
     return [path for _pk, path in embargoed_pages(now)]
 
 
+def _below(rows) -> Q:
+    below = Q()
+    for _pk, path in rows:
+        below |= Q(path__startswith=path)
+    return below
+
+
 def embargoed_page_ids(now=None):
     """Ids of pages (of any type) held back by a release that is not public yet,
-    with every page below them (a yearbook's chapters wait for the yearbook).
-
-    Every page type that is released through the calendar subclasses
-    `ReleasedContentMixin`, so we ask each such model."""
+    with every page below them (a yearbook's chapters wait for the yearbook)."""
     from wagtail.models import Page
 
     rows = embargoed_pages(now)
     ids = {pk for pk, _path in rows}
     if rows:
-        below = Q()
-        for _pk, path in rows:
-            below |= Q(path__startswith=path)
-        ids.update(Page.objects.filter(below).values_list("pk", flat=True))
+        ids.update(Page.objects.filter(_below(rows)).values_list("pk", flat=True))
     return ids
 
 
@@ -80,56 +92,115 @@ def public_pages(queryset, now=None):
 
 
 def is_page_embargoed(page, now=None) -> bool:
-    """True if this page, or a page above it, waits for a release."""
+    """True if this version of the page waits for its release, or a page above
+    it (as stored) waits for one."""
+    own = getattr(page, "is_embargoed", None)
+    if own is None:
+        specific = getattr(page, "specific_deferred", page)
+        own = getattr(specific, "is_embargoed", None)
+    if own is not None and own(now):
+        return True
     path = getattr(page, "path", "") or ""
     return any(path.startswith(held) for held in embargoed_paths(now))
 
 
+def page_is_visible(page, user=None, now=None) -> bool:
+    """The one page-visibility test: public unless embargoed; an embargoed page
+    only for users who may edit it (previews)."""
+    if not is_page_embargoed(page, now):
+        return True
+    return bool(user is not None and user.is_authenticated and page.permissions_for_user(user).can_edit())
+
+
+# --- files ------------------------------------------------------------------------------
+def _embargoed_versions(now):
+    """Every embargoed version of a page: live rows held by a release (and pages
+    below them), and drafts or scheduled revisions whose own release is not
+    public yet."""
+    from wagtail.models import Page, Revision
+
+    from .mixins import released_page_models
+
+    rows = embargoed_pages(now)
+    if rows:
+        yield from Page.objects.filter(_below(rows)).specific()
+    for model in released_page_models():
+        for page in model.objects.filter(Q(has_unpublished_changes=True) | Q(live=False)):
+            latest = page.get_latest_revision_as_object()
+            if latest is not None and is_page_embargoed(latest, now):
+                yield latest
+    scheduled = Revision.page_revisions.filter(approved_go_live_at__gt=now or timezone.now())
+    for revision in scheduled:
+        yield revision.as_object()  # not public before its minute, whatever its release
+
+
 def held_media(now=None) -> tuple[set, set]:
-    """(document ids, image ids) used by an embargoed page, in its live content or
-    its latest draft, or by a page below it. Computed from Wagtail's reference
-    extraction, so any field that Wagtail's usage report sees is covered:
-    StreamField blocks, rich text embeds and links, ForeignKeys."""
+    """(document ids, image ids) used by any embargoed version of a page."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page, ReferenceIndex
+    from wagtail.models import ReferenceIndex
 
-    rows = embargoed_pages(now)
-    if not rows:
-        return set(), set()
-    below = Q()
-    for _pk, path in rows:
-        below |= Q(path__startswith=path)
+    now = now or timezone.now()
     doc_type = ContentType.objects.get_for_model(get_document_model()).pk
     image_type = ContentType.objects.get_for_model(get_image_model()).pk
     docs, images = set(), set()
-    for page in Page.objects.filter(below).specific():
-        versions = [page]
-        if page.has_unpublished_changes or not page.live:
-            latest = page.get_latest_revision_as_object()
-            if latest is not None:
-                versions.append(latest)
-        for version in versions:
-            for type_id, object_id, *_rest in ReferenceIndex._extract_references_from_object(version):
-                if type_id == doc_type:
-                    docs.add(int(object_id))
-                elif type_id == image_type:
-                    images.add(int(object_id))
+    for version in _embargoed_versions(now):
+        for type_id, object_id, *_rest in ReferenceIndex._extract_references_from_object(version):
+            if type_id == doc_type:
+                docs.add(int(object_id))
+            elif type_id == image_type:
+                images.add(int(object_id))
     return docs, images
 
 
+def files_named(name: str) -> tuple[set, set]:
+    """(document ids, image ids) whose stored file, or one of whose renditions, is
+    `name` (a storage name as Django resolves it)."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    docs = set(get_document_model().objects.filter(file=name).values_list("pk", flat=True))
+    images = set(Image.objects.filter(file=name).values_list("pk", flat=True))
+    images |= set(Image.get_rendition_model().objects.filter(file=name).values_list("image_id", flat=True))
+    return docs, images
+
+
+def is_file_held(name: str, now=None) -> bool:
+    """Is the media file stored under `name` part of something still under embargo?"""
+    docs, images = files_named(name)
+    if not docs and not images:
+        return False
+    held_docs, held_images = held_media(now)
+    return bool(docs & held_docs or images & held_images)
+
+
+# --- when the next thing becomes public (cache lifetimes) ----------------------------------
 def next_release_at(now=None):
-    """The next announced minute at which something becomes public, or None."""
+    """The next minute at which anything becomes public — a confirmed entry's
+    announced minute or a scheduled («go live at») revision — or None."""
+    from wagtail.models import Page, Revision
+
     from .models import ReleasePage
 
     now = now or timezone.now()
-    return (
+    candidates = [
         ReleasePage.objects.filter(status=ReleaseStatus.CONFIRMED, release_at__gt=now)
         .order_by("release_at")
         .values_list("release_at", flat=True)
-        .first()
-    )
+        .first(),
+        Revision.page_revisions.filter(approved_go_live_at__gt=now)
+        .order_by("approved_go_live_at")
+        .values_list("approved_go_live_at", flat=True)
+        .first(),
+        Page.objects.filter(live=False, go_live_at__gt=now)
+        .order_by("go_live_at")
+        .values_list("go_live_at", flat=True)
+        .first(),
+    ]
+    candidates = [when for when in candidates if when is not None]
+    return min(candidates) if candidates else None
 
 
 def seconds_until_next_release(now=None):

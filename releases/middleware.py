@@ -5,45 +5,21 @@
    `public, max-age=N` with N ≤ the seconds until the next release minute (and
    ≤ PUBLIC_MAX_AGE); within a few seconds of a minute, or for anything an
    editor sees (previews of embargoed pages), `no-store`.
-2. Wagtail images and documents under MEDIA_URL that an embargoed page uses
-   answer 404 when Django serves them (documents also go through the
-   `before_serve_document` hook)."""
-
-import re
+2. Wagtail's redirects: one whose target page is under embargo is not
+   followed (the answer stays the 404), so renaming an embargoed page's slug
+   says nothing. Media files: releases/media.py."""
 
 from django.conf import settings
-from django.http import Http404
 from django.utils.cache import patch_cache_control
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
-from .embargo import held_media, seconds_until_next_release
+from .embargo import page_is_visible, seconds_until_next_release
 
+# The longest max-age any public answer may carry. services.confirm and
+# services.move refuse a minute closer than this, so no answer given before a
+# release was confirmed or moved can outlive the minute in a shared cache.
 PUBLIC_MAX_AGE = 300
 NO_STORE_WITHIN = 2  # seconds before a release minute: do not let anything be kept
-_RENDITION = re.compile(r"^images/(?P<name>[^/]+?)\.[^/]*$")
-
-
-def _held_file(path: str) -> bool:
-    """Is this MEDIA path the file (or a rendition) of a held image or document?"""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
-    media = settings.MEDIA_URL
-    if not path.startswith(media):
-        return False
-    relative = path[len(media) :]
-    docs, images = held_media()
-    if not docs and not images:
-        return False
-    if relative.startswith("documents/") and docs:
-        return get_document_model().objects.filter(pk__in=docs, file=relative).exists()
-    if images:
-        Image = get_image_model()
-        if relative.startswith("original_images/"):
-            return Image.objects.filter(pk__in=images, file=relative).exists()
-        if relative.startswith("images/"):
-            rendition_model = Image.get_rendition_model()
-            return rendition_model.objects.filter(image_id__in=images, file=relative).exists()
-    return False
 
 
 class ReleaseEmbargoMiddleware:
@@ -51,8 +27,6 @@ class ReleaseEmbargoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(settings.MEDIA_URL) and not _is_editor(request) and _held_file(request.path):
-            raise Http404
         response = self.get_response(request)
         return self.patch(request, response)
 
@@ -89,3 +63,23 @@ class ReleaseEmbargoMiddleware:
 def _is_editor(request) -> bool:
     user = getattr(request, "user", None)
     return bool(user and user.is_authenticated)
+
+
+class EmbargoAwareRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's RedirectMiddleware, except that a redirect to a page the user
+    may not see yet stays a 404: the old address of an embargoed page must not
+    reveal that it exists, nor its new slug."""
+
+    def process_response(self, request, response):
+        answer = super().process_response(request, response)
+        if answer is response or response.status_code != 404:
+            return answer
+        from wagtail.contrib.redirects.middleware import get_redirect
+        from wagtail.contrib.redirects.models import Redirect
+
+        path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+        redirect = get_redirect(request, path) or get_redirect(request, path.split("?")[0])
+        page = getattr(redirect, "redirect_page", None)
+        if page is not None and not page_is_visible(page.specific, getattr(request, "user", None)):
+            return response
+        return answer

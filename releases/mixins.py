@@ -3,9 +3,11 @@
 from django.apps import apps
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.url_routing import RouteResult
 
-from .embargo import is_public
+from .embargo import is_public, page_is_visible
 
 
 class ReleasedContentMixin(models.Model):
@@ -27,13 +29,51 @@ class ReleasedContentMixin(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def get_edit_handler(cls):
+        from wagtail.admin.forms import WagtailAdminPageForm
+
+        from .content_forms import ReleasedContentForm
+
+        handler = super().get_edit_handler()
+        if handler.base_form_class in (None, WagtailAdminPageForm):
+            handler.base_form_class = ReleasedContentForm
+        return handler
+
     def is_embargoed(self, now=None) -> bool:
         return not is_public(self.release, now)
 
     def serve(self, request, *args, **kwargs):
-        if self.is_embargoed() and not self.permissions_for_user(request.user).can_edit():
+        if not page_is_visible(self, getattr(request, "user", None)):
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    def route(self, request, path_components):
+        """A revision scheduled to «go live at» a minute is served from that
+        minute by the clock, like the rest of the embargo: the scheduler only
+        records it (publishes the revision) afterwards."""
+        if not path_components:
+            due = self.due_scheduled_version()
+            if due is not None:
+                return RouteResult(due)
+        return super().route(request, path_components)
+
+    def due_scheduled_version(self, now=None):
+        """The newest revision whose approved «go live at» has come and that is
+        not live yet, as a page object; None if there is none."""
+        from wagtail.models import Revision
+
+        now = now or timezone.now()
+        revision = (
+            Revision.page_revisions.filter(object_id=str(self.pk), approved_go_live_at__lte=now)
+            .order_by("-approved_go_live_at", "-created_at")
+            .first()
+        )
+        if revision is None or (self.live and self.live_revision_id and revision.pk <= self.live_revision_id):
+            return None
+        version = revision.as_object()
+        version.live = True
+        return version
 
     def get_sitemap_urls(self, request=None):
         return [] if self.is_embargoed() else super().get_sitemap_urls(request)

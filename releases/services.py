@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .enums import ReleaseStatus
+from .middleware import PUBLIC_MAX_AGE
 from .models import ReleaseDateChange, ReleasePage
 from .signals import schedule_changed
 
@@ -42,6 +43,21 @@ def _check_future(when, now):
         raise ValidationError(_("The release date and time must be in the future."))
     if when.second or when.microsecond:
         raise ValidationError(_("Releases are announced to the minute: leave the seconds at zero."))
+    # Answers given before this change may sit in shared caches for up to
+    # PUBLIC_MAX_AGE seconds (their max-age was computed without this minute).
+    if when < now + dt.timedelta(seconds=PUBLIC_MAX_AGE):
+        raise ValidationError(
+            _("The release minute must be at least %(minutes)s minutes away, so no cached page outlives it.")
+            % {"minutes": (PUBLIC_MAX_AGE + 59) // 60}
+        )
+
+
+def _log(entry, action, user, **data):
+    """The embargo-relevant change in Wagtail's audit log, with who and when."""
+    from wagtail.log_actions import log
+
+    data = {key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in data.items()}
+    log(instance=entry, action=action, user=user if getattr(user, "pk", None) else None, data=data)
 
 
 @transaction.atomic
@@ -54,6 +70,7 @@ def confirm(entry, user=None, release_at=None, reason="", now=None):
     when = release_at or entry.release_at
     _check_future(when, now)
     _versions(entry).update(status=ReleaseStatus.CONFIRMED, release_at=when, confirmed_at=now)
+    _log(entry, "releases.confirm", user, release_at=when)
     return _changed(_refresh(entry))
 
 
@@ -83,6 +100,7 @@ def move(entry, new_release_at, reason, user=None, now=None, reason_en=""):
             changed_at=now,
             changed_by=user if getattr(user, "pk", None) else None,
         )
+    _log(entry, "releases.move", user, previous=entry.release_at, release_at=new_release_at, reason=reason)
     _versions(entry).update(release_at=new_release_at)
     return _changed(_refresh(entry))
 
@@ -103,6 +121,7 @@ def cancel(entry, notice, user=None, now=None, notice_en=""):
     notice_en = (notice_en or "").strip()
     if notice_en:
         _versions(entry).filter(locale__language_code="en").update(cancellation_notice=notice_en)
+    _log(entry, "releases.cancel", user, notice=notice)
     return _changed(_refresh(entry))
 
 
@@ -112,6 +131,8 @@ def mark_published(entry, now=None):
     count = (
         _versions(entry).filter(status=ReleaseStatus.CONFIRMED).update(status=ReleaseStatus.PUBLISHED, published_at=now)
     )
+    if count:
+        _log(entry, "releases.release", None, release_at=entry.release_at, published_at=now)
     _changed(entry)
     return count
 

@@ -15,8 +15,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .embargo import held_media, is_page_embargoed
+from .content_forms import may_release
+from .embargo import is_file_held, is_page_embargoed, page_is_visible
 from .enums import ReleaseStatus
+from .media import may_see_embargoed
+from .mixins import ReleasedContentMixin
 from .models import Holiday, ReleasePage, ReleaseSeries
 
 
@@ -25,17 +28,33 @@ from .models import Holiday, ReleasePage, ReleaseSeries
 def hold_embargoed_pages(page, request, serve_args, serve_kwargs):
     """A page that waits for a release, or lives below one, is a 404 for anyone
     who may not edit it: the same answer as a page that does not exist."""
-    if is_page_embargoed(page) and not page.permissions_for_user(request.user).can_edit():
+    if not page_is_visible(page, getattr(request, "user", None)):
         raise Http404
+
+
+@hooks.register("before_publish_page")
+def only_release_publishers_publish_embargoed_content(request, page):
+    """Publishing content whose calendar entry is not public yet is a release
+    decision: only release publishers take it (the draft is kept)."""
+    specific = page.specific_deferred
+    if isinstance(specific, ReleasedContentMixin) and is_page_embargoed(specific) and not may_release(request.user):
+        messages.error(
+            request,
+            _(
+                "Only release publishers may publish content whose release has not happened yet; "
+                "your changes are saved as a draft."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 @hooks.register("before_serve_document")
 def hold_embargoed_documents(document, request):
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.has_perm("wagtaildocs.change_document"):
+    """Asked by the document's stored name, like every media file."""
+    if may_see_embargoed(getattr(request, "user", None)):
         return None
-    docs, _images = held_media()
-    if document.pk in docs:
+    if is_file_held(document.file.name):
         raise Http404
 
 
@@ -160,3 +179,20 @@ class HolidayViewSet(SnippetViewSet):
 
 register_snippet(ReleaseSeriesViewSet)
 register_snippet(HolidayViewSet)
+
+
+# --- the audit log: every embargo-relevant change, with who and when ---------------------
+LOG_ACTIONS = {
+    "releases.confirm": (_("Confirm release"), _("Confirmed the release")),
+    "releases.move": (_("Move release"), _("Moved the release minute")),
+    "releases.cancel": (_("Cancel release"), _("Cancelled the release")),
+    "releases.release": (_("Release"), _("Released at its minute")),
+    "releases.set_release": (_("Set release entry"), _("Set or changed the release calendar entry")),
+    "releases.signoff": (_("Release sign-off"), _("Approved for release (second person)")),
+}
+
+
+@hooks.register("register_log_actions")
+def register_release_log_actions(actions):
+    for action, (label, message) in LOG_ACTIONS.items():
+        actions.register_action(action, label, message)

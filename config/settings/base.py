@@ -19,7 +19,16 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+def env_secret(name):
+    """A secret from NAME, or from the file named by NAME_FILE (how `make run`
+    and container platforms hand secrets over without putting them in the environment)."""
+    if os.environ.get(name):
+        return os.environ[name]
+    path = os.environ.get(f"{name}_FILE")
+    return Path(path).read_text().strip() if path else ""
+
+
+SECRET_KEY = env_secret("SECRET_KEY")
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -76,7 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, minus those that lead to a page under embargo.
+    "releases.middleware.EmbargoAwareRedirectMiddleware",
     # Turns django-ratelimit's refusals into RATELIMIT_VIEW's polite 429.
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
@@ -150,6 +160,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if os.environ.get("S3_BUCKET"):
+    # Public media (images, documents) on S3-compatible object storage. The bucket stays
+    # private: Django checks the embargo on every request, then redirects to a URL signed
+    # for a minute (docs/deploy). Credentials come from boto3's own environment variables.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("S3_URL_SECONDS", "60")),
+            "file_overwrite": False,
+        },
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -163,6 +189,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "z
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Documents are served through Django so that access checks (embargo) run on every request.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Media (/media/…) and documents leave through releases/media.py after the embargo
+# check. With nginx in front, set MEDIA_X_ACCEL_REDIRECT to the prefix of an
+# `internal` location aliasing MEDIA_ROOT (e.g. "/_protected_media/"): Django then
+# answers with X-Accel-Redirect and nginx sends the bytes. Empty: Django sends them.
+MEDIA_X_ACCEL_REDIRECT = os.environ.get("MEDIA_X_ACCEL_REDIRECT", "")
+SENDFILE_BACKEND = "releases.media"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
@@ -185,6 +217,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+if os.environ.get("REDIS_URL"):
+    # Sessions in Redis (written through to the database, so a Redis restart logs nobody out).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "amar@mcls.gov.ir")
