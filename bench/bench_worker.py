@@ -20,11 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-STOCK = (
-    "import django; django.setup(); "
-    "from django_tasks_db.management.commands.db_worker import Command; "
-    "Command().run_from_argv(['manage.py', 'db_worker', '--no-startup-delay'])"
-)
+# django-tasks-db's own command, run from a script file (its autoreloader re-runs sys.argv).
+STOCK = """import sys
+sys.path.insert(0, {root!r})
+import django
+django.setup()
+from django_tasks_db.management.commands.db_worker import Command
+Command().run_from_argv(["manage.py", "db_worker", "--no-startup-delay", *sys.argv[1:]])
+"""
 
 
 def cpu_ticks(pid):
@@ -108,7 +111,10 @@ def main():
     py = sys.executable
     try:
         measure("ours: manage.py db_worker", [py, "manage.py", "db_worker", "--no-startup-delay"], env, args.seconds)
-        measure("stock django-tasks-db db_worker (DEBUG on)", [py, "-c", STOCK], env, args.seconds)
+        stock = var / "stock_worker.py"
+        stock.write_text(STOCK.format(root=str(ROOT)))
+        measure("stock db_worker, DEBUG on (make run)", [py, str(stock)], env, args.seconds)
+        measure("stock db_worker, --no-reload", [py, str(stock), "--no-reload"], env, args.seconds)
     finally:
         shutil.rmtree(var, ignore_errors=True)
     print("target: idle < 1 % of a core; a job picked up within 1 s")
