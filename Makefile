@@ -13,7 +13,7 @@ SECRET := var/secret_key
 LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local SECRET_KEY_FILE=$(CURDIR)/$(SECRET) \
 	ALLOWED_HOSTS=$(HOST),localhost WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT)
 
-.PHONY: help venv install install-dev run dev serve migrate demo test test-browser fuzz lint format bench messages clean browser vendor stack stack-stop
+.PHONY: help venv install install-dev run dev serve migrate demo test test-browser fuzz lint format bench bench-release-minute messages clean browser vendor stack stack-stop
 
 help:
 	@echo "make run    - install, migrate, load demo content and serve on http://$(HOST):$(PORT) (gunicorn, DEBUG off)"
@@ -105,14 +105,14 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 bench: install-dev
+	@command -v wrk >/dev/null || echo "wrk not found (apt-get install -y wrk): the page bench falls back to a slower Python load generator"
 	$(PY) bench/run_all.py
+
+# A release minute through a running front (the stack's nginx): make bench-release-minute BASE_URL=http://127.0.0.1:8080
+# Run it with the stack's environment (DATABASE_URL, REDIS_URL): it schedules an entry in that database.
+bench-release-minute: install-dev
+	$(PY) bench/bench_release_minute.py --base-url $(BASE_URL)
 
 clean:
 	rm -rf $(VENV) var test-artifacts .pytest_cache
 
-# Mutation testing (not in CI; bounded): mutmut over the code that guards
-# confidentiality and the embargo, with the tests that cover it.
-MUTATE ?= indicators/disclosure.py,releases/embargo.py,iran/validators.py
-mutation: install-dev
-	$(BIN)/mutmut run --paths-to-mutate $(MUTATE) --runner "$(PY) -m pytest -x -q -p no:logging tests/test_disclosure_attack.py tests/test_releases_embargo.py tests/test_iran.py" || true
-	$(BIN)/mutmut results

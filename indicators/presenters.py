@@ -216,7 +216,9 @@ class IndicatorView:
         return {"position": position, "label": labels[position], "good": good}
 
 
-def build_view(indicator: Indicator, lang: str, *, now=None, period: Period | None = None, card=False) -> IndicatorView:
+def build_view(
+    indicator: Indicator, lang: str, *, now=None, period: Period | None = None, card=False, labels=None
+) -> IndicatorView:
     """Read only what is shown: the headline series (each dimension at its total when
     the data has one) and, for a page, every cell of the province table's period.
     A card reads the headline series of the last 24 periods."""
@@ -250,7 +252,8 @@ def build_view(indicator: Indicator, lang: str, *, now=None, period: Period | No
             for row in get_observations(indicator, now=now, periods=[shown]):
                 if (row.period, tuple(row.codes.values())) not in seen:
                     rows.append(row)
-    labels = {d: code_labels(d, lang) for d in dims}
+    # `labels`: {code list: {code: label}} read once for many cards (views.cards).
+    labels = {d: labels[d] if labels and d in labels else code_labels(d, lang) for d in dims}
     return IndicatorView(indicator=indicator, lang=lang, rows=rows, dims=dims, labels=labels, fixed=fixed)
 
 

@@ -17,7 +17,7 @@ from core.exports import safe_cell
 from iran.periods import Period, PeriodError
 from iran.text import format_number
 
-from .models import Code, Indicator, Topic
+from .models import Code, Indicator, IndicatorDimension, Topic
 from .presenters import build_view, sparkline_points
 
 
@@ -293,7 +293,7 @@ def dashboard_context(request):
         indicators = indicators.filter(topics__slug=topic)
     if organisation:
         indicators = indicators.filter(producer__code=organisation)
-    cards = [card(indicator, lang) for indicator in indicators.distinct()]
+    cards = cards_for(indicators.distinct(), lang)
     return {
         "cards": cards,
         "lang": lang,
@@ -307,8 +307,28 @@ def dashboard_context(request):
     }
 
 
-def card(indicator, lang):
-    view = build_view(indicator, lang, card=True)
+def cards_for(indicators, lang):
+    """Cards for many indicators: their dimensions and code labels read once for all."""
+    indicators = list(indicators)
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    lists = {pk: [] for pk in by_id}
+    dims = IndicatorDimension.objects.filter(indicator__in=indicators).select_related("code_list")
+    for dimension in dims.order_by("indicator_id", "position"):
+        lists[dimension.indicator_id].append(dimension.code_list)
+    for pk, indicator in by_id.items():
+        indicator.dimension_lists = lists[pk]  # fills the cached_property
+    labels = {}
+    codes = Code.objects.filter(code_list__in={cl.pk for cls in lists.values() for cl in cls})
+    for list_code, code, fa, en in codes.values_list("code_list__code", "code", "label_fa", "label_en"):
+        # The same fallback as indicators.query.code_labels.
+        labels.setdefault(list_code, {})[code] = (en or fa) if lang == "en" else fa
+    for cl in {cl.code for cls in lists.values() for cl in cls}:
+        labels.setdefault(cl, {})
+    return [card(indicator, lang, labels) for indicator in indicators]
+
+
+def card(indicator, lang, labels=None):
+    view = build_view(indicator, lang, card=True, labels=labels)
     headline = view.headline()
     return {
         "indicator": indicator,
@@ -324,7 +344,7 @@ def card(indicator, lang):
 
 
 def headline_cards(lang, limit=4):
-    return [card(i, lang) for i in Indicator.objects.filter(is_headline=True)[:limit]]
+    return cards_for(Indicator.objects.filter(is_headline=True)[:limit], lang)
 
 
 def json_error(message, status=400):

@@ -242,7 +242,9 @@ class YearbookPage(PublicationPage):
         return {}
 
     def chapters(self, request=None):
-        chapters = YearbookChapterPage.objects.child_of(self).live().order_by("path")
+        chapters = list(YearbookChapterPage.objects.child_of(self).live().select_related("release").order_by("path"))
+        for chapter in chapters:
+            chapter.yearbook = self  # its parent: no query a chapter to find it again
         return [
             c
             for c in chapters

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from .enums import ReleaseStatus
 from .middleware import PUBLIC_MAX_AGE
 from .models import ReleaseDateChange, ReleasePage
+from .signals import schedule_changed
 
 
 def _versions(entry):
@@ -26,6 +27,12 @@ def _versions(entry):
 
 def _refresh(entry):
     entry.refresh_from_db()
+    return entry
+
+
+def _changed(entry):
+    """Tell listeners (the page cache) that the schedule changed: updates send no post_save."""
+    schedule_changed.send(sender=ReleasePage, entry=entry)
     return entry
 
 
@@ -64,7 +71,7 @@ def confirm(entry, user=None, release_at=None, reason="", now=None):
     _check_future(when, now)
     _versions(entry).update(status=ReleaseStatus.CONFIRMED, release_at=when, confirmed_at=now)
     _log(entry, "releases.confirm", user, release_at=when)
-    return _refresh(entry)
+    return _changed(_refresh(entry))
 
 
 @transaction.atomic
@@ -95,7 +102,7 @@ def move(entry, new_release_at, reason, user=None, now=None, reason_en=""):
         )
     _log(entry, "releases.move", user, previous=entry.release_at, release_at=new_release_at, reason=reason)
     _versions(entry).update(release_at=new_release_at)
-    return _refresh(entry)
+    return _changed(_refresh(entry))
 
 
 @transaction.atomic
@@ -115,7 +122,7 @@ def cancel(entry, notice, user=None, now=None, notice_en=""):
     if notice_en:
         _versions(entry).filter(locale__language_code="en").update(cancellation_notice=notice_en)
     _log(entry, "releases.cancel", user, notice=notice)
-    return _refresh(entry)
+    return _changed(_refresh(entry))
 
 
 def mark_published(entry, now=None):
@@ -126,6 +133,7 @@ def mark_published(entry, now=None):
     )
     if count:
         _log(entry, "releases.release", None, release_at=entry.release_at, published_at=now)
+    _changed(entry)
     return count
 
 

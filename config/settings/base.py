@@ -278,3 +278,11 @@ ALERTS_BASE_URL = os.environ.get("ALERTS_BASE_URL", WAGTAILADMIN_BASE_URL)
 # minute (no-store on editors' responses) and answers 404 for images and documents
 # that an embargoed page uses. After AuthenticationMiddleware (it reads request.user).
 MIDDLEWARE += ["releases.middleware.ReleaseEmbargoMiddleware"]
+
+# --- the page cache (home/pagecache.py, issue 13) -----------------------------------
+# Whole answers for anonymous visitors, keyed by the content version and the next
+# release minute. Just after WhiteNoise, so a hit skips sessions, locale and auth.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+_after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE.insert(_after_whitenoise, "home.pagecache.PageCacheMiddleware")

@@ -1,6 +1,7 @@
 """The test suite's settings: fast hashing, in-memory email, tasks run inline."""
 
 import os
+from pathlib import Path
 
 from .base import *
 
@@ -18,10 +19,11 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 _tmp = os.environ.get("TEST_VAR_DIR")
 if _tmp:
-    from pathlib import Path
-
     MEDIA_ROOT = Path(_tmp) / "media"
     PRIVATE_ROOT = Path(_tmp) / "private"
 # Static files straight from the app folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The page cache is tested on its own (tests/test_pagecache.py turns it on).
+PAGE_CACHE_ENABLED = False
+PAGE_CACHE_STAMP = Path(os.environ.get("TEST_VAR_DIR") or VAR_DIR) / "pagecache.stamp"

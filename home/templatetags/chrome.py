@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from releases.embargo import public_pages
 
@@ -14,10 +14,17 @@ LANGUAGE_NAMES = {"fa": "فارسی", "en": "English"}
 
 
 def localized_home(request):
+    """The home page in the current language (looked up once a request: header and menu both ask)."""
+    language = get_language()
+    memo = getattr(request, "_localized_home", None)
+    if memo is not None and memo[0] == language:
+        return memo[1]
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return site.root_page.localized.specific
+    home = site.root_page.localized.specific
+    request._localized_home = (language, home)
+    return home
 
 
 @register.simple_tag(takes_context=True)
@@ -44,7 +51,8 @@ def breadcrumbs(context):
     page = context.get("page")
     crumbs = []
     if isinstance(page, Page) and page.depth > 2:
-        crumbs = list(page.get_ancestors().filter(depth__gt=1).specific())
+        # Title and URL only: plain pages, one query (no per-type .specific() lookups).
+        crumbs = list(page.get_ancestors().filter(depth__gt=1))
     return {"crumbs": crumbs, "page": page}
 
 
@@ -70,17 +78,16 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        # Every language version in one query.
+        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[version.locale.language_code] = version
     links = []
     for code, _name in settings.LANGUAGES:
         url = None
-        if isinstance(page, Page) and page.pk:
-            try:
-                locale = Locale.objects.get(language_code=code)
-                translation = page.get_translation_or_none(locale)
-                if translation is not None and translation.live:
-                    url = translation.get_url(request)
-            except Locale.DoesNotExist:
-                url = None
+        if code in translations:
+            url = translations[code].get_url(request)
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
             if url == request.get_full_path() and code != current:

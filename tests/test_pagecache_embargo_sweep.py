@@ -1,0 +1,41 @@
+"""The embargo sweep again, with the page cache on (issue 13): every channel of
+tests/test_releases_embargo.py must find nothing early and everything after the
+minute, though the same anonymous client asks for the same URLs before and after."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.cache import cache
+
+from home import pagecache
+from tests.test_releases_embargo import *  # noqa: F403 (the same tests and fixtures, re-run here)
+from tests.test_releases_embargo import MINUTE, SECRET
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, tmp_path):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_STAMP = tmp_path / "pagecache.stamp"
+    cache.clear()
+    pagecache._epoch = None
+    yield
+    cache.clear()
+    pagecache._epoch = None
+
+
+def test_an_embargoed_page_stays_404_from_the_cache_until_the_minute(client, scenario):
+    url = scenario.publication.url
+    with time_machine.travel(MINUTE - dt.timedelta(seconds=40), tick=False):
+        assert client.get(url).status_code == 404
+        cached = client.get(url)
+        assert (cached.status_code, cached.headers["X-Page-Cache"]) == (404, "hit")
+        assert SECRET not in client.get("/fa/").content.decode()
+        assert client.get("/fa/").headers["X-Page-Cache"] == "hit"
+    with time_machine.travel(MINUTE - dt.timedelta(seconds=1), tick=False):
+        assert client.get(url).status_code == 404
+    with time_machine.travel(MINUTE, tick=False):
+        released = client.get(url)
+        assert released.status_code == 200
+        assert SECRET in released.content.decode()
+        assert SECRET in client.get("/fa/").content.decode()
