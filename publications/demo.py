@@ -472,7 +472,10 @@ def load(context):
             _heading("r-h3", "استان‌ها", "Provinces"),
             _table("r-t2", "cooperative-members", "اعضای تعاونی‌ها به تفکیک استان", "Members of cooperatives by province",
                    rows="province", columns="period", periods="1403..1404"),
-            block("footnotes", {"notes": [tr("<p>بر پایهٔ داده‌های نمایشی.</p>", "<p>Based on demo data.</p>")]}, _id("r-fn")),
+            # List items in block format (with ids): wagtail-localize extracts nothing from a plain list.
+            block("footnotes", {"notes": [{"type": "item", "id": _id("r-fn-1"),
+                                           "value": tr("<p>بر پایهٔ داده‌های نمایشی.</p>", "<p>Based on demo data.</p>")}]},
+                  _id("r-fn")),
         ],
     )  # fmt: skip
 
