@@ -16,6 +16,19 @@ register = template.Library()
 PERSIAN_LETTERS = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
+# A digit run that is not part of a Latin code such as "ISIC Rev.4" or "ISCO-08".
+DIGITS_OUTSIDE_CODES = re.compile(r"(?<![A-Za-z0-9.\-])[0-9]+(?![A-Za-z0-9.\-]*[A-Za-z])")
+
+
+def persian_digits_in_text(text: str) -> str:
+    """Persian digits in Persian text («۱=مرد ۲=زن»), Latin codes left as they are."""
+    from iran.text import to_persian_digits
+
+    if not PERSIAN_LETTERS.search(text):
+        return text
+    return DIGITS_OUTSIDE_CODES.sub(lambda m: to_persian_digits(m.group(0)), text)
+
+
 def _lang():
     return (get_language() or "fa")[:2]
 
@@ -42,6 +55,8 @@ def in_language(obj, field):
         english = getattr(obj, f"{field}_en", "")
         if english:
             return conditional_escape(english)
+    if _lang() == "fa":
+        return conditional_escape(persian_digits_in_text(str(persian or "")))
     return mark_persian(persian)
 
 
