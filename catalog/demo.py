@@ -344,6 +344,49 @@ def _synthetic_csv(ds, rows=60, seed=0):
     return out.getvalue().encode("utf-8")
 
 
+# English for the single-language demo fields (source, standards, code lists).
+EN_TERMS = {
+    "سامانهٔ لیست حق بیمهٔ کارفرمایان": "Employers' contribution-list system",
+    "سامانهٔ جامع بیمهٔ بیکاری": "Unemployment insurance system",
+    "سامانهٔ ملی تعاونی‌ها": "National cooperatives system",
+    "سامانهٔ جامع مددجویان بهزیستی": "State Welfare Organization clients system",
+    "سامانهٔ بازرسی کار": "Labour inspection system",
+    "سامانهٔ مستمری‌ها": "Pensions system",
+    "سامانهٔ حقوق و مزایای بازنشستگان": "Retirees' payroll system",
+    "سامانهٔ آموزش و سنجش مهارت": "Training and skills assessment system",
+    "سامانهٔ کارگاه‌ها": "Workshops system",
+    "انبارهٔ دادهٔ وزارت": "The ministry's data warehouse",
+    "تقسیمات کشوری (کد استان)": "Country divisions (province code)",
+    "تقسیمات کشوری (کد شهرستان)": "Country divisions (county code)",
+    "تقسیمات کشوری": "Country divisions",
+    "1=مرد 2=زن": "1=male 2=female",
+    "0=خیر 1=بله": "0=no 1=yes",
+    "تولیدی، توزیعی، خدماتی": "production, distribution, services",
+    "عادی، موردی، حادثه": "routine, ad hoc, accident",
+    "اجباری، اختیاری، مشاغل آزاد": "compulsory, voluntary, self-employed",
+    "دفتر آمار و اطلاعات راهبردی": "Office of Statistics and Strategic Information",
+}
+
+
+def english(text: str) -> str:
+    """The English of a demo term; a comma-separated list is translated item by item."""
+    if text in EN_TERMS:
+        return EN_TERMS[text]
+    return ", ".join(EN_TERMS.get(part.strip(), part.strip()) for part in text.split(",")) if text else ""
+
+
+def ensure_english(ds):
+    """Fill the English of a demo dataset loaded before these fields existed."""
+    ds.source_system_en = english(ds.source_system)
+    ds.standards_en = english(ds.standards)
+    ds.contact_name_en = english(ds.contact_name)
+    ds.save()
+    for var in ds.variables.all():
+        if var.code_list and not var.code_list_en:
+            var.code_list_en = english(var.code_list)
+            var.save()
+
+
 def ensure_catalog_data():
     for i, (slug, fa, en) in enumerate(TOPICS):
         Topic.objects.get_or_create(slug=slug, defaults={"name_fa": fa, "name_en": en, "sort_order": i})
@@ -389,6 +432,8 @@ def ensure_catalog_data():
                     sort_order=order,
                 )
             ds.save()  # search text now includes the variables
+        if not ds.source_system_en:
+            ensure_english(ds)
         if ds.access_level != AccessLevel.NOT_AVAILABLE and not ds.files.exists():
             for seed, period in enumerate(["1401", "1402"]):
                 data_file = DataFile(

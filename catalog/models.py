@@ -99,6 +99,7 @@ class Dataset(index.Indexed, ClusterableModel):
     source_system = models.CharField(
         _("source system"), max_length=200, blank=True, help_text=_("The operational system the data comes from.")
     )
+    source_system_en = models.CharField(_("source system (English)"), max_length=200, blank=True)
     unit = models.CharField(_("unit of observation"), max_length=20, choices=Unit.choices)
     geographic_coverage_fa = models.CharField(_("geographic coverage (Persian)"), max_length=200, default="کل کشور")
     geographic_coverage_en = models.CharField(_("geographic coverage (English)"), max_length=200, default="Iran")
@@ -127,7 +128,9 @@ class Dataset(index.Indexed, ClusterableModel):
     standards = models.CharField(
         _("standards used"), max_length=300, blank=True, help_text=_("e.g. ISIC Rev.4, ISCO-08, country divisions")
     )
+    standards_en = models.CharField(_("standards used (English)"), max_length=300, blank=True)
     contact_name = models.CharField(_("contact"), max_length=200, blank=True)
+    contact_name_en = models.CharField(_("contact (English)"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     licence_note_fa = models.TextField(_("conditions of use (Persian)"), blank=True)
     licence_note_en = models.TextField(_("conditions of use (English)"), blank=True)
@@ -159,14 +162,14 @@ class Dataset(index.Indexed, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("topic"), FieldPanel("organisation")]),
-                FieldPanel("source_system"),
+                FieldRowPanel([FieldPanel("source_system"), FieldPanel("source_system_en")]),
                 FieldPanel("unit"),
                 FieldRowPanel([FieldPanel("geographic_coverage_fa"), FieldPanel("geographic_coverage_en")]),
                 FieldRowPanel([FieldPanel("geographic_level_fa"), FieldPanel("geographic_level_en")]),
                 FieldRowPanel([FieldPanel("time_coverage_start"), FieldPanel("time_coverage_end")]),
                 FieldRowPanel([FieldPanel("periodicity"), FieldPanel("update_cadence")]),
                 FieldPanel("last_updated"),
-                FieldPanel("standards"),
+                FieldRowPanel([FieldPanel("standards"), FieldPanel("standards_en")]),
             ],
             heading=_("Coverage"),
         ),
@@ -175,7 +178,7 @@ class Dataset(index.Indexed, ClusterableModel):
                 FieldPanel("access_level"),
                 FieldPanel("licence_note_fa"),
                 FieldPanel("licence_note_en"),
-                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_name_en"), FieldPanel("contact_email")]),
                 FieldPanel("published"),
                 FieldPanel("is_demo"),
             ],
@@ -260,6 +263,7 @@ class Variable(models.Model):
     code_list = models.CharField(
         _("code list"), max_length=200, blank=True, help_text=_("e.g. ISIC Rev.4, provinces, 1=male 2=female")
     )
+    code_list_en = models.CharField(_("code list (English)"), max_length=200, blank=True)
     description_fa = models.TextField(_("description (Persian)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     is_direct_identifier = models.BooleanField(
@@ -276,7 +280,7 @@ class Variable(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("var_type")]),
         FieldRowPanel([FieldPanel("label_fa"), FieldPanel("label_en")]),
-        FieldPanel("code_list"),
+        FieldRowPanel([FieldPanel("code_list"), FieldPanel("code_list_en")]),
         FieldPanel("description_fa"),
         FieldPanel("description_en"),
         FieldPanel("is_direct_identifier"),

@@ -346,6 +346,23 @@ def ensure_topics():
         Topic.objects.update_or_create(slug=slug, defaults={"name_fa": fa, "name_en": en})
 
 
+# The identity card's source and contact in English (the Persian is in each spec).
+SOURCE_EN = {
+    "سامانهٔ جامع بیمه‌شدگان (انبارهٔ داده)": "Insured persons system (data warehouse)",
+    "سامانهٔ بیمهٔ بیکاری": "Unemployment insurance system",
+    "سامانهٔ جامع تعاون": "Cooperatives system",
+    "سامانهٔ بازرسی کار": "Labour inspection system",
+    "سامانهٔ مستمری": "Pensions system",
+    "سامانهٔ جامع بهزیستی": "State Welfare Organization clients system",
+    "طرح هزینه و درآمد خانوار (پردازش وزارت)": "Household income and expenditure survey (ministry processing)",
+    "سامانهٔ آموزش فنی و حرفه‌ای": "Technical and vocational training system",
+    "سامانهٔ حقوق و مزایای صندوق": "Pension fund payroll system",
+    "سامانهٔ بازرسی کار و سامانهٔ بیمه‌شدگان": "Labour inspection and insured persons systems",
+}
+CONTACT_FA = "دفتر آمار و اطلاعات راهبردی (نمایشی)"
+CONTACT_EN = "Office of Statistics and Strategic Information (demo)"
+
+
 def ensure_indicator(spec: dict, order: int) -> Indicator:
     norm = spec.get("norm") or (None, None, None)
     indicator, _ = Indicator.objects.update_or_create(
@@ -362,8 +379,10 @@ def ensure_indicator(spec: dict, order: int) -> Indicator:
             "method_fa": spec["method_fa"],
             "method_en": spec["method_en"],
             "source_system": spec["source"],
+            "source_system_en": SOURCE_EN.get(spec["source"], ""),
             "producer": Code.objects.filter(code_list__code="organisation", code=spec["producer"]).first(),
-            "contact_name": "دفتر آمار و اطلاعات راهبردی (نمایشی)",
+            "contact_name": CONTACT_FA,
+            "contact_name_en": CONTACT_EN,
             "contact_email": "amar@mcls.gov.ir",
             "standards_fa": spec.get("standards_fa", ""),
             "standards_en": spec.get("standards_en", ""),

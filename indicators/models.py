@@ -129,6 +129,7 @@ class Indicator(index.Indexed, models.Model):
         _("periodicity"), choices=PeriodicityChoice.choices, default=PeriodicityChoice.MONTH
     )
     source_system = models.CharField(_("source system"), max_length=200, blank=True)
+    source_system_en = models.CharField(_("source system (English)"), max_length=200, blank=True)
     producer = models.ForeignKey(
         Code,
         null=True,
@@ -139,6 +140,7 @@ class Indicator(index.Indexed, models.Model):
         verbose_name=_("producing unit"),
     )
     contact_name = models.CharField(_("responsible contact"), max_length=200, blank=True)
+    contact_name_en = models.CharField(_("responsible contact (English)"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     standards_fa = models.TextField(_("standards and international comparability (Persian)"), blank=True)
     standards_en = models.TextField(_("standards and international comparability (English)"), blank=True)

@@ -10,7 +10,7 @@ from .periods import GREGORIAN_MONTHS_EN, MONTHS_EN, MONTHS_FA
 from .text import to_persian_digits
 
 TEHRAN = ZoneInfo("Asia/Tehran")
-WEEKDAYS_FA = ["دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"]
+WEEKDAYS_FA = ["دوشنبه", "سه‌شنبه", "چهارشنبه", "پنج‌شنبه", "جمعه", "شنبه", "یک‌شنبه"]
 WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 

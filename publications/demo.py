@@ -300,10 +300,15 @@ def infographic_image(values):
         return existing
     if Collection.get_first_root_node() is None:  # a flushed test database has none
         Collection.add_root(name="Root")
+    from django.conf import settings
     from PIL import ImageFont
 
+    from iran.periods import Period
+
     def font(size):
-        for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "DejaVuSans-Bold.ttf"):
+        # The site's own Persian font first: Persian digits and words, shaped (raqm).
+        vazirmatn = str(settings.BASE_DIR / "static" / "fonts" / "Vazirmatn-Bold.woff2")
+        for path in (vazirmatn, "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "DejaVuSans-Bold.ttf"):
             try:
                 return ImageFont.truetype(path, size)
             except OSError:
@@ -316,18 +321,20 @@ def infographic_image(values):
     draw.rectangle([0, 0, width, 110], fill="#0b3d6b")
     first, last = values[0][1], values[-1][1]
     change = (last - first) / first * 100 if first else 0
-    draw.text((width - 60, 55), f"{change:+.1f}%", fill="#ffffff", font=font(56), anchor="rm")
-    draw.text((60, 55), "DEMO", fill="#ffcc80", font=font(40), anchor="lm")
+    # A Persian image: Persian digits, «٫» for the decimal point and «٪», month names.
+    change_fa = "\u200e" + fa(f"{change:+.1f}").replace(".", "٫") + "٪"
+    draw.text((width - 60, 55), change_fa, fill="#ffffff", font=font(56), anchor="rm")
+    draw.text((60, 55), "نمایشی", fill="#ffcc80", font=font(40), anchor="lm")
     top = max(v for _label, v in values) or 1
     bar_w = (width - 200) // max(len(values), 1)
     for i, (label, value) in enumerate(values):
         x0 = width - 100 - (i + 1) * bar_w + 20  # right to left, as the page reads
         h = int((height - 300) * value / top)
         draw.rectangle([x0, height - 90 - h, x0 + bar_w - 40, height - 90], fill="#1f8a70" if i else "#d9822b")
-        draw.text((x0 + (bar_w - 40) / 2, height - 50), label, fill="#0b3d6b", font=font(36), anchor="mm")
-        draw.text(
-            (x0 + (bar_w - 40) / 2, height - 120 - h), f"{value:,.0f}", fill="#0b3d6b", font=font(44), anchor="mm"
-        )
+        draw.text((x0 + (bar_w - 40) / 2, height - 50), Period.parse(label).label("fa"), fill="#0b3d6b",
+                  font=font(36), anchor="mm")  # fmt: skip
+        figure = fa(f"{value:,.0f}").replace(",", "٬")
+        draw.text((x0 + (bar_w - 40) / 2, height - 120 - h), figure, fill="#0b3d6b", font=font(44), anchor="mm")
     buffer = io.BytesIO()
     canvas.save(buffer, "PNG")
     return Image.objects.create(title="demo-infographic-insured", file=ImageFile(buffer, name="demo-infographic.png"))
@@ -492,7 +499,10 @@ def load(context):
                    rows="province", columns="period", periods="1403..1404"),
             block("document", {"document": report_document().pk,
                                "description": tr("داده‌های این گزارش (CSV)", "The data of this report (CSV)")}, _id("r-doc")),
-            block("footnotes", {"notes": [tr("<p>بر پایهٔ داده‌های نمایشی.</p>", "<p>Based on demo data.</p>")]}, _id("r-fn")),
+            # List items in block format (with ids): wagtail-localize extracts nothing from a plain list.
+            block("footnotes", {"notes": [{"type": "item", "id": _id("r-fn-1"),
+                                           "value": tr("<p>بر پایهٔ داده‌های نمایشی.</p>", "<p>Based on demo data.</p>")}]},
+                  _id("r-fn")),
         ],
     )  # fmt: skip
 

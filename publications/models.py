@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -160,6 +161,7 @@ class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
         self.observation_context(context)
         context["corrections"] = self.public_corrections()
         context["lang"] = self.locale.language_code
+        context["citation"] = self.citation_html(request)
         return context
 
     # -- dates and citation --------------------------------------------
@@ -169,17 +171,34 @@ class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
             return self.release.release_at
         return self.first_published_at or self.latest_revision_created_at or timezone.now()
 
-    def citation(self, lang=None) -> str:
+    def citation(self, lang=None, url=None, isolate=str) -> str:
+        """The reference to cite. `url` defaults to the Site's own; `isolate` wraps
+        the URL (citation_html keeps it left to right inside Persian text)."""
         lang = (lang or self.locale.language_code)[:2]
         when = self.publication_date
+        url = isolate(url or self.full_url or "")
         if lang == "fa":
             year = to_persian_digits(dates.jalali(when).year)
             day = dates.format_date(when, "fa")
-            url = self.full_url or ""
             return f"{PUBLISHER['fa']} ({year}). {self.title}. {PORTAL['fa']}. {url} (تاریخ انتشار: {day})."
         year = dates.jalali(when).year
         day = dates.format_date(when, "en")
-        return f"{PUBLISHER['en']} ({year}). {self.title}. {PORTAL['en']}. {self.full_url or ''} (published {day})."
+        return f"{PUBLISHER['en']} ({year}). {self.title}. {PORTAL['en']}. {url} (published {day})."
+
+    def citation_html(self, request):
+        """The citation for the page: the URL on the host the reader used (not the
+        Site record's, which may be http://localhost), isolated left to right so its
+        slashes stay in place in Persian."""
+        url = request.build_absolute_uri(self.url) if request is not None else None
+        parts = []
+
+        def isolate(text):
+            parts.append(text)
+            return "\x00"
+
+        text = self.citation(url=url, isolate=isolate)
+        before, after = text.split("\x00", 1)
+        return format_html('{}<bdi dir="ltr" class="citation-url">{}</bdi>{}', before, parts[0], after)
 
     def public_corrections(self):
         return Correction.objects.filter(page=self).order_by("published_at", "pk")
@@ -301,6 +320,7 @@ class YearbookChapterPage(ObservationPageMixin, ReleasedContentMixin, Page):
         if isinstance(self.yearbook, YearbookPage):
             chapters = self.yearbook.chapters(request)
             context["chapters"] = chapters
+            context["citation"] = self.yearbook.citation_html(request)
             ids = [c.pk for c in chapters]
             if self.pk in ids:
                 i = ids.index(self.pk)

@@ -224,10 +224,14 @@ class ReleasePage(Page):
         return ReleaseDateChange.objects.filter(translation_key=self.translation_key).order_by("changed_at", "pk")
 
     def next_entry(self):
-        """The next entry of the same series (or kind) in this language, if the calendar has one."""
+        """The next entry of the same series in this language, if the calendar has one.
+        An entry outside any series has none: another bulletin of the same kind may
+        belong to another organisation's series."""
+        if not self.series_id:
+            return None
         siblings = ReleasePage.objects.live().filter(locale_id=self.locale_id).exclude(pk=self.pk)
         siblings = siblings.exclude(status=ReleaseStatus.CANCELLED).filter(release_at__gt=self.release_at)
-        siblings = siblings.filter(series_id=self.series_id) if self.series_id else siblings.filter(kind=self.kind)
+        siblings = siblings.filter(series_id=self.series_id)
         return siblings.order_by("release_at").first()
 
     def released_pages(self, now=None, for_public=True):

@@ -10,6 +10,7 @@ from catalog.enums import AccessLevel
 from catalog.models import DataFile, Dataset, Variable
 from catalog.widgets import PrivateFileInput
 from iran.periods import Period, PeriodError
+from iran.templatetags.iran import local_digits
 from iran.validators import clean_digits, validate_national_id
 
 from .enums import AffiliationType, Degree
@@ -194,8 +195,8 @@ class ApplicationForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 5}),
             "outputs": forms.Textarea(attrs={"rows": 3}),
             "merge_description": forms.Textarea(attrs={"rows": 2}),
-            "period_from": forms.TextInput(attrs={"dir": "ltr", "placeholder": "1398"}),
-            "period_to": forms.TextInput(attrs={"dir": "ltr", "placeholder": "1402-Q4"}),
+            "period_from": forms.TextInput(attrs={"dir": "ltr"}),
+            "period_to": forms.TextInput(attrs={"dir": "ltr"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -209,6 +210,9 @@ class ApplicationForm(forms.ModelForm):
         )
         self.fields["variables"].label_from_instance = lambda v: f"{v.dataset.title} — {v.name}: {v.label}"
         self.fields["accept_terms"].initial = bool(self.instance and self.instance.terms_accepted_at)
+        # Examples in the page's digits (both kinds are accepted): «۱۳۹۸», «۱۴۰۲-۱۲».
+        self.fields["period_from"].widget.attrs["placeholder"] = local_digits("1398")
+        self.fields["period_to"].widget.attrs["placeholder"] = local_digits("1402-12")
         self.bad_upload = None
 
     def clean_proposal(self):

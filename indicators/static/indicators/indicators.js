@@ -43,7 +43,7 @@
     var styles = getComputedStyle(document.body);
     Chart.defaults.font.family = styles.fontFamily;
     Chart.defaults.color = "#1b2733";
-    var palette = ["#0f5a73", "#b85c00", "#1f8a70", "#7a3e9d", "#b3261e", "#4a5a6a"];
+    var palette = ["#0f5a73", "#9a4d00", "#17735d", "#7a3e9d", "#b3261e", "#4a5a6a"];
     var datasets = [];
     var n = data.labels.length;
     var norm = data.norm;
