@@ -88,8 +88,11 @@ vendor:
 browser:
 	@bash .ci/ensure-chromium
 
+# The suite in two passes: everything but the browser journeys on both cores (xdist),
+# then the journeys, which share one live server over one demo load.
 test: install-dev messages browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 -m "not browser and not fuzz"
+	$(PY) -m pytest -m browser
 
 # The fuzzers, with their counts: Schemathesis on the API and the sitemap crawler
 # (tests/fuzz/), generated warehouse files into the importer (tests/test_import_fuzz.py).

@@ -440,8 +440,10 @@ class CatalogIndexPage(RoutablePageMixin, Page):
         return cls.objects.live().filter(locale__language_code=language).first() or cls.objects.live().first()
 
     @classmethod
-    def dataset_url(cls, dataset, language=None):
-        page = cls.for_language(language)
+    def dataset_url(cls, dataset, language=None, index=None):
+        """The dataset's page; pass `index` (this language's catalog page) when
+        making many links, so the page is looked up once."""
+        page = index or cls.for_language(language)
         if page is None:
             return ""
         return page.url + page.reverse_subpage("dataset", kwargs={"slug": dataset.slug})

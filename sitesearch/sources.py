@@ -82,14 +82,15 @@ def indicator_hits(query, lang):
 
 
 def dataset_hits(query, lang):
-    from catalog.models import Dataset, Variable
+    from catalog.models import CatalogIndexPage, Dataset, Variable
 
+    index = CatalogIndexPage.for_language(lang)
     datasets = Dataset.objects.published().search(query).select_related("topic")[:MAX_PER_SOURCE]
     for n, ds in enumerate(datasets):
         yield Hit(
             "dataset",
             ds.title,
-            ds.get_absolute_url(),
+            CatalogIndexPage.dataset_url(ds, index=index),
             texts=[ds.description, ds.keywords, ds.title_en if lang == "fa" else ds.title_fa],
             date=ds.last_updated,
             topics=calendar_topics([ds.topic.slug]),
@@ -102,7 +103,7 @@ def dataset_hits(query, lang):
         yield Hit(
             "variable",
             f"{var.label} ({var.name}) — {var.dataset.title}",
-            f"{var.dataset.get_absolute_url()}#var-{var.name}",
+            f"{CatalogIndexPage.dataset_url(var.dataset, index=index)}#var-{var.name}",
             texts=[var.description, var.code_list],
             date=var.dataset.last_updated,
             topics=calendar_topics([var.dataset.topic.slug]),
@@ -121,13 +122,22 @@ def _page_type(page):
     return "page"
 
 
+def _release_minutes(pages):
+    """{release id: its minute} for the pages' calendar entries, in one query
+    (reading `page.release` would cost a query per hit)."""
+    from releases.models import ReleasePage
+
+    ids = {page.release_id for page in pages if getattr(page, "release_id", None)}
+    return dict(ReleasePage.objects.filter(pk__in=ids).values_list("pk", "release_at")) if ids else {}
+
+
 def page_hits(query, lang, now):
     locale = Locale.objects.filter(language_code=lang).first()
     pages = Page.objects.live().public().filter(locale=locale).specific()
     held = embargoed_page_ids(now)
-    for n, page in enumerate(pages.search(query, operator="and")[:MAX_PER_SOURCE]):
-        if page.pk in held:
-            continue
+    found = [page for page in pages.search(query, operator="and")[:MAX_PER_SOURCE] if page.pk not in held]
+    minutes = _release_minutes(found)
+    for n, page in enumerate(found):
         kind = _page_type(page)
         hit = Hit(kind, page.title, page.url, order=n)
         hit.texts = [page.search_description, getattr(page, "summary", ""), getattr(page, "intro", "")]
@@ -141,8 +151,7 @@ def page_hits(query, lang, now):
             # upcoming soonest first (0 … 1e10), then past newest first (1e10 …)
             hit.order = seconds if upcoming else 1e10 - seconds
         else:
-            release = getattr(page, "release", None)
-            hit.date = release.release_at if release else page.last_published_at
+            hit.date = minutes.get(getattr(page, "release_id", None)) or page.last_published_at
             hit.topics = calendar_topics([getattr(page, "topic", "")])
         yield hit
 
