@@ -142,7 +142,9 @@ def serve_document(request, document_id, document_filename):
 
     response = serve(request, document_id, document_filename)
     if isinstance(response, FileResponse) and not has_local_path():
-        response.close()
+        # Close only the remote file: response.close() would send request_finished,
+        # which closes the database connection in the middle of this request.
+        response.file_to_stream.close()
         document = get_document_model().objects.get(pk=document_id)
         return deliver(document.file.name)
     if response.has_header("X-Accel-Redirect"):
