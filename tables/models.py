@@ -10,14 +10,21 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 
-class TableBuilderPage(Page):
-    """Build your own table: indicator → codes → periods → table, pivot, downloads.
-    The whole query is in the URL (GET), so a table's address is its permanent link."""
+class IntroPage(Page):
+    """A page that exists once where it is placed, with an editor's introduction."""
 
     intro = models.CharField(_("introduction"), max_length=400, blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     max_count_per_parent = 1
     subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+
+class TableBuilderPage(IntroPage):
+    """Build your own table: indicator → codes → periods → table, pivot, downloads.
+    The whole query is in the URL (GET), so a table's address is its permanent link."""
 
     class Meta:
         verbose_name = _("table builder")
@@ -28,19 +35,11 @@ class TableBuilderPage(Page):
         return builder(request, self)
 
 
-class ApiGuidePage(Page):
+class ApiGuidePage(IntroPage):
     """How to use the data API, with examples that run against this site."""
-
-    intro = models.CharField(_("introduction"), max_length=400, blank=True)
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count_per_parent = 1
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("API guide")
-
-    def get_template(self, request, *args, **kwargs):
-        return "tables/api_guide_page.html"
 
     def get_context(self, request, *args, **kwargs):
         from .views import api_guide_context
@@ -50,20 +49,12 @@ class ApiGuidePage(Page):
         return context
 
 
-class GlossaryPage(Page):
+class GlossaryPage(IntroPage):
     """The glossary: the portal's terms in Persian and English with definitions;
     each term has an anchor (#term-<slug>) that indicator cards and tables link to."""
 
-    intro = models.CharField(_("introduction"), max_length=400, blank=True)
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count_per_parent = 1
-    subpage_types: list[str] = []
-
     class Meta:
         verbose_name = _("glossary")
-
-    def get_template(self, request, *args, **kwargs):
-        return "tables/glossary_page.html"
 
     def get_context(self, request, *args, **kwargs):
         from .glossary import TERMS
@@ -73,14 +64,9 @@ class GlossaryPage(Page):
         return context
 
 
-class MethodologyPage(RoutablePageMixin, Page):
+class MethodologyPage(RoutablePageMixin, IntroPage):
     """Methodology per indicator family (topic), built from the identity cards:
     /fa/methodology/ lists the families, /fa/methodology/<topic>/ shows one."""
-
-    intro = models.CharField(_("introduction"), max_length=400, blank=True)
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count_per_parent = 1
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("methodology")
