@@ -1,18 +1,11 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from core.admin_menu import PermissionMenuItem
 
 from . import admin_views
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, perms=(), **kwargs):
-        self.perms = perms
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return any(request.user.has_perm(p) for p in self.perms)
 
 
 admin_urls = (
@@ -59,9 +52,5 @@ def register_menu():
             ),
         ]
     )
-
-    class ClubMenu(SubmenuMenuItem):
-        def is_shown(self, request):
-            return any(item.is_shown(request) for item in menu.registered_menu_items)
-
-    return ClubMenu(_("Researchers club"), menu, icon_name="user", order=260)
+    # A submenu is shown only when one of its items is (Wagtail's SubmenuMenuItem).
+    return SubmenuMenuItem(_("Researchers club"), menu, icon_name="user", order=260)

@@ -2,7 +2,8 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from core.admin_menu import PermissionMenuItem
 
 from . import admin_views
 
@@ -20,15 +21,15 @@ def register_admin_urls():
     return [path("survey-results/", include((admin_urlpatterns, "surveys_admin"), namespace="surveys_admin"))]
 
 
-class ResultsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def register_results_menu_item():
-    return ResultsMenuItem(
-        _("Survey results"), reverse("surveys_admin:index"), icon_name="list-ul", order=850, name="survey-results"
+    return PermissionMenuItem(
+        _("Survey results"),
+        reverse("surveys_admin:index"),
+        perms=admin_views.PERMISSION,
+        icon_name="list-ul",
+        order=850,
+        name="survey-results",
     )
 
 
