@@ -7,7 +7,6 @@ from core.admin_menu import PermissionMenuItem
 
 from . import admin_views
 
-
 admin_urls = (
     [
         path("", admin_views.queue, name="queue"),
