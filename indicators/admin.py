@@ -1,12 +1,27 @@
 """Django admin (/django-admin/) with django-import-export: code lists, codes,
-identity cards and topics in and out as CSV/XLSX. Warehouse tables are imported
-in the Wagtail admin (Indicators › Import a table)."""
+identity cards and topics in and out as CSV/XLSX, reached from the «Import» and
+«Export» buttons of their Wagtail admin listings (indicators/viewsets_bulk.py),
+where they are edited day to day. Warehouse tables are imported in the Wagtail
+admin (Indicators › Import a warehouse table)."""
 
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 
 from .models import Code, CodeList, ImportBatch, Indicator, IndicatorDimension, Topic
 from .resources import CodeListResource, CodeResource, IndicatorResource, TopicResource
+from .viewsets_bulk import may_export, may_import
+
+
+class PermittedImportExportAdmin(ImportExportModelAdmin):
+    """Importing needs the model's add and change permissions, exporting its
+    view or change permission (django-import-export lets any staff user do
+    both unless told otherwise)."""
+
+    def has_import_permission(self, request):
+        return may_import(request.user, self.model)
+
+    def has_export_permission(self, request):
+        return may_export(request.user, self.model)
 
 
 class CodeInline(admin.TabularInline):
@@ -18,7 +33,7 @@ class CodeInline(admin.TabularInline):
 
 
 @admin.register(CodeList)
-class CodeListAdmin(ImportExportModelAdmin):
+class CodeListAdmin(PermittedImportExportAdmin):
     resource_classes = [CodeListResource]
     list_display = ["code", "name_fa", "name_en", "standard", "total_code"]
     search_fields = ["code", "name_fa", "name_en"]
@@ -26,7 +41,7 @@ class CodeListAdmin(ImportExportModelAdmin):
 
 
 @admin.register(Code)
-class CodeAdmin(ImportExportModelAdmin):
+class CodeAdmin(PermittedImportExportAdmin):
     resource_classes = [CodeResource]
     list_display = ["code_list", "code", "label_fa", "label_en", "parent", "valid_from", "valid_to"]
     list_filter = ["code_list"]
@@ -40,7 +55,7 @@ class DimensionInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ImportExportModelAdmin):
+class IndicatorAdmin(PermittedImportExportAdmin):
     resource_classes = [IndicatorResource]
     list_display = ["code", "name_fa", "periodicity", "producer", "is_key", "is_headline", "is_demo"]
     list_filter = ["periodicity", "is_key", "is_headline", "topics", "producer"]
@@ -50,7 +65,7 @@ class IndicatorAdmin(ImportExportModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(ImportExportModelAdmin):
+class TopicAdmin(PermittedImportExportAdmin):
     resource_classes = [TopicResource]
     list_display = ["slug", "name_fa", "name_en"]
 

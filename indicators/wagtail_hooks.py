@@ -1,9 +1,19 @@
+"""The Indicators menu of the Wagtail admin: warehouse imports, identity
+cards, code lists and codes (snippets, indicators/viewsets_*.py)."""
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core.admin_menu import PermissionMenuItem
 
 from . import admin_views
+from .viewsets_cards import DimensionViewSet, IndicatorViewSet, TopicViewSet
+from .viewsets_codes import CodeListViewSet, CodeViewSet
+
+SUBMENU_HOOK = "register_indicators_menu_item"
 
 
 @hooks.register("register_admin_urls")
@@ -16,41 +26,26 @@ def register_admin_urls():
     ]
 
 
-class PermittedItem(MenuItem):
-    def __init__(self, *args, perm="indicators.add_importbatch", **kwargs):
-        self.perm = perm
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.perm)
-
-
-@hooks.register("register_admin_menu_item")
-def register_menu():
-    menu = Menu(
-        items=[
-            PermittedItem(_("Import a warehouse table"), reverse("indicators_import"), icon_name="upload", order=1),
-            PermittedItem(
-                _("Indicators and identity cards"),
-                "/django-admin/indicators/indicator/",
-                icon_name="list-ul",
-                order=2,
-                perm="indicators.change_indicator",
-            ),
-            PermittedItem(
-                _("Code lists"),
-                "/django-admin/indicators/codelist/",
-                icon_name="list-ol",
-                order=3,
-                perm="indicators.change_codelist",
-            ),
-            PermittedItem(
-                _("Codes (import/export)"),
-                "/django-admin/indicators/code/",
-                icon_name="table",
-                order=4,
-                perm="indicators.change_code",
-            ),
-        ]
+@hooks.register(SUBMENU_HOOK)
+def warehouse_import_menu_item():
+    return PermissionMenuItem(
+        _("Import a warehouse table"),
+        reverse("indicators_import"),
+        perms="indicators.add_importbatch",
+        icon_name="upload",
+        order=0,
     )
-    return SubmenuMenuItem(_("Indicators"), menu, icon_name="table", order=250)
+
+
+class IndicatorsGroup(SnippetViewSetGroup):
+    """Each item is shown to whoever holds any permission on its model; the
+    menu itself only when one of its items is."""
+
+    menu_label = _("Indicators")
+    menu_icon = "table"
+    menu_order = 250
+    submenu_hook = SUBMENU_HOOK
+    items = (IndicatorViewSet, CodeListViewSet, CodeViewSet, DimensionViewSet, TopicViewSet)
+
+
+register_snippet(IndicatorsGroup)
