@@ -259,3 +259,35 @@ def test_no_bulk_buttons_without_permission(client, django_user_model):
     assert reverse("admin:indicators_code_import") not in page
     assert reverse("admin:indicators_code_export") in page
     assert client.get(reverse("admin:indicators_code_import")).status_code == 403
+
+
+@pytest.mark.parametrize("model_name", ["Indicator", "CodeList", "Code", "IndicatorDimension", "Topic"])
+def test_every_listing_and_form_renders(admin_client, model_name):
+    from indicators import models
+
+    model = getattr(models, model_name)
+    if not model.objects.exists():
+        build_one_indicator()
+    obj = model.objects.first()
+    for address in (url(model, "list"), url(model, "add"), url(model, "edit", obj.pk)):
+        assert admin_client.get(address).status_code == 200, address
+
+
+def build_one_indicator():
+    from indicators.models import IndicatorDimension, Topic
+
+    topic = Topic.objects.create(slug="labour", name_fa="کار", name_en="Labour")
+    indicator = Indicator.objects.create(code="employed", name_fa="شاغلان")
+    indicator.topics.add(topic)
+    IndicatorDimension.objects.create(indicator=indicator, code_list=CodeList.objects.get(code="sex"), position=1)
+
+
+def test_an_indicators_dimensions_listed_from_its_row(admin_client):
+    build_one_indicator()
+    indicator = Indicator.objects.get(code="employed")
+    page = text(admin_client.get(url(Indicator, "list")))
+    assert f"?indicator={indicator.pk}" in page
+    from indicators.models import IndicatorDimension
+
+    listing = text(admin_client.get(url(IndicatorDimension, "list"), {"indicator": indicator.pk}))
+    assert "جنس" in listing
