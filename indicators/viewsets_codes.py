@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.views import snippets
 
 from .models import Code, CodeList
@@ -33,11 +33,19 @@ class CodeListIndexView(BulkFilesIndexMixin, snippets.IndexView):
         ]
 
 
+class CodeListEditView(snippets.EditView):
+    @property
+    def header_more_buttons(self):
+        codes = Button(_("Codes of this list"), url=codes_url(self.object), icon_name="list-ol", priority=5)
+        return [codes, *super().header_more_buttons]
+
+
 class CodeListViewSet(snippets.SnippetViewSet):
     model = CodeList
     icon = "list-ol"
     menu_label = _("Code lists")
     index_view_class = CodeListIndexView
+    edit_view_class = CodeListEditView
     list_display = ["code", "name_fa", "name_en", "standard", "total_code"]
     list_filter = ["standard"]
     search_fields = ["code", "name_fa", "name_en"]

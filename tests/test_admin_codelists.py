@@ -107,6 +107,7 @@ def test_editor_edits_a_code_list(code_editor):
     sex = CodeList.objects.get(code="sex")
     form = text(code_editor.get(url(CodeList, "edit", sex.pk)))
     assert "نام (فارسی)" in form
+    assert f"?code_list={sex.pk}" in form  # its codes, from the header's menu
     data = {
         "code": "sex",
         "name_fa": "جنسیت",
