@@ -292,3 +292,11 @@ def test_an_indicators_dimensions_listed_from_its_row(admin_client):
 
     listing = text(admin_client.get(url(IndicatorDimension, "list"), {"indicator": indicator.pk}))
     assert "جنس" in listing
+
+
+def test_group_editor_offers_the_indicators_permissions(admin_client):
+    """Groups are given these permissions in Wagtail's own group editor."""
+    page = text(admin_client.get(reverse("wagtailusers_groups:add")))
+    for codename in ("add_codelist", "change_code", "change_indicator", "add_indicatordimension"):
+        perm = Permission.objects.get(content_type__app_label="indicators", codename=codename)
+        assert f'value="{perm.pk}"' in page, codename
