@@ -134,5 +134,8 @@ MUTANTS := 'releases.embargo.*' \
 	'researchers.views.x_download*' 'researchers.models.x*Grant*'
 mutation: install-dev messages
 	@mkdir -p var
-	TEST_DB_FILE=$(CURDIR)/var/mutation-test.sqlite3 $(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	rm -f var/mutation-template.sqlite3
+	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL=sqlite:///$(CURDIR)/var/mutation-template.sqlite3 \
+		$(PY) manage.py migrate --noinput -v0
+	MUTATION_DB_TEMPLATE=$(CURDIR)/var/mutation-template.sqlite3 $(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	$(BIN)/mutmut results

@@ -27,7 +27,3 @@ WHITENOISE_AUTOREFRESH = True
 # The page cache is tested on its own (tests/test_pagecache.py turns it on).
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_STAMP = Path(os.environ.get("TEST_VAR_DIR") or VAR_DIR) / "pagecache.stamp"
-# `make mutation` runs the tests thousands of times: one test database file,
-# created once and reused (--reuse-db), instead of migrating for every mutant.
-if os.environ.get("TEST_DB_FILE"):
-    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DB_FILE"]}
