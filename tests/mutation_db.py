@@ -31,5 +31,6 @@ def pytest_sessionstart(session):
 
 def pytest_sessionfinish(session, exitstatus):
     target = _copy()
-    if target is not None:
-        target.unlink(missing_ok=True)
+    if target is not None:  # with SQLite's write-ahead log beside it
+        for path in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+            path.unlink(missing_ok=True)

@@ -27,15 +27,18 @@ show the same cells hidden. docs/confidentiality.md says how far that goes.
 from .apply import BOX_ABOVE, hierarchies_for, suppressed_by_period, suppressed_cells, table_patterns
 from .lp import TOLERANCE, protect
 from .relations import Hierarchy, relations
-from .rules import Protection, is_primary
+from .rules import Protection, counts_expected, infer_counts, is_primary, primary_positions
 
 __all__ = [
     "BOX_ABOVE",
     "TOLERANCE",
     "Hierarchy",
     "Protection",
+    "counts_expected",
     "hierarchies_for",
+    "infer_counts",
     "is_primary",
+    "primary_positions",
     "protect",
     "relations",
     "suppressed_by_period",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from .lp import protect
 from .relations import Hierarchy, relations
-from .rules import Protection, is_primary
+from .rules import Protection, primary_positions
 
 BOX_ABOVE = 2000  # cells: bigger tables are protected box by box (lp._Boxes)
 
@@ -34,20 +34,22 @@ def suppressed_cells(indicator, records, hierarchies=None, protection: Protectio
     `records`: (codes tuple, value, count, flags frozenset) for every public
     observation of the indicator in that period."""
     protection = protection or Protection.from_settings()
-    threshold = indicator.threshold
     cells = [(tuple(codes), value, count, flags) for codes, value, count, flags in records]
-    primary = {i for i, (_c, _v, count, flags) in enumerate(cells) if is_primary(count, flags, threshold)}
-    if not primary:
-        return set()
-    keys = [codes for codes, *_rest in cells]
-    if not getattr(indicator, "is_additive", True):
-        return {keys[i] for i in primary}  # rates and averages: parts do not add up, nothing to subtract
-    known = [i for i, (_c, value, *_r) in enumerate(cells) if value is not None or i in primary]
+    if not primary_positions(indicator, cells):
+        return set()  # inferring the totals' counts can only clear cells, never add one
     cache_key = _cache_key(indicator, cells, protection)
     hit = _cache_get(cache_key)
     if hit is not None:
         return hit
     hierarchies = hierarchies if hierarchies is not None else hierarchies_for(indicator)
+    keys = [codes for codes, *_rest in cells]
+    primary = primary_positions(indicator, cells, relations(keys, hierarchies))
+    if not primary or not getattr(indicator, "is_additive", True):
+        # Rates and averages: parts do not add up, nothing to subtract.
+        result = {keys[i] for i in primary}
+        _cache_set(cache_key, result)
+        return result
+    known = [i for i, (_c, value, *_r) in enumerate(cells) if value is not None or i in primary]
     known_keys = [keys[i] for i in known]
     values = [float(cells[i][1]) if cells[i][1] is not None else 0.0 for i in known]
     position = {i: n for n, i in enumerate(known)}
@@ -66,10 +68,16 @@ def suppressed_cells(indicator, records, hierarchies=None, protection: Protectio
 
 def _cache_key(indicator, cells, protection) -> str:
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(repr((indicator.pk, indicator.threshold, protection)).encode())
+    card = (
+        indicator.pk,
+        indicator.threshold,
+        getattr(indicator, "suppression_threshold", None),
+        getattr(indicator, "is_additive", True),
+    )
+    digest.update(repr((card, protection)).encode())
     for codes, value, count, flags in sorted(cells, key=lambda c: c[0]):
         digest.update(repr((codes, str(value), count, sorted(flags))).encode())
-    return "disclosure:" + digest.hexdigest()
+    return "disclosure:2:" + digest.hexdigest()
 
 
 def _cache_get(key):
@@ -114,11 +122,10 @@ def suppressed_by_period(indicator, periods: Iterable[str], now=None) -> dict[st
 
 def table_patterns(indicator, records_by_period: dict[str, list]) -> dict[str, set[tuple]]:
     """{period: hidden code tuples} from rows already read (see suppressed_cells)."""
-    threshold = indicator.threshold
     hierarchies = None
     out = {}
     for period, records in records_by_period.items():
-        if not any(is_primary(count, flags, threshold) for _c, _v, count, flags in records):
+        if not primary_positions(indicator, records):
             out[period] = set()
             continue
         if hierarchies is None:
