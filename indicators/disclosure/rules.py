@@ -6,8 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from ..enums import Flag
+
+# One symbol and one footnote for every hidden cell, small or complementary:
+# telling them apart would tell an attacker which cells are the small ones
+# (below the threshold), a range narrower than the protection interval.
+SYMBOL = ".."
+FOOTNOTE = _(
+    "not published, to protect confidentiality: the figure comes from too few units, "
+    "or is withheld so that such a figure cannot be worked out from the totals."
+)
 
 
 @dataclass(frozen=True)
