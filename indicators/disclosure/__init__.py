@@ -27,10 +27,12 @@ show the same cells hidden. docs/confidentiality.md says how far that goes.
 from .apply import BOX_ABOVE, hierarchies_for, suppressed_by_period, suppressed_cells, table_patterns
 from .lp import TOLERANCE, protect
 from .relations import Hierarchy, relations
-from .rules import Protection, counts_expected, infer_counts, is_primary, primary_positions
+from .rules import FOOTNOTE, SYMBOL, Protection, counts_expected, infer_counts, is_primary, primary_positions
 
 __all__ = [
     "BOX_ABOVE",
+    "FOOTNOTE",
+    "SYMBOL",
     "TOLERANCE",
     "Hierarchy",
     "Protection",
