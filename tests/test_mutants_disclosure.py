@@ -91,3 +91,15 @@ def test_a_small_part_hides_a_complement_not_only_itself():
 def test_one_footnote_covers_small_and_complementary_cells():
     text = str(FOOTNOTE)
     assert "too few units" in text and "worked out from the totals" in text
+
+
+def test_settings_give_the_protection_and_their_absence_the_documented_defaults(settings):
+    from indicators.disclosure import Protection
+
+    assert Protection.from_settings() == Protection(0.2, 3.0, "value", False)
+    settings.INDICATORS_PROTECTION_RATIO = 0.5
+    settings.INDICATORS_PROTECTION_UNITS = 7
+    settings.INDICATORS_SUPPRESSION_COST = "count"
+    settings.INDICATORS_PROTECT_COMPLEMENTARY = True
+    assert Protection.from_settings() == Protection(0.5, 7.0, "count", True)
+    assert Protection(0.5, 7.0).interval(100) == 50 and Protection(0.5, 7.0).interval(-4) == 7
