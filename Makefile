@@ -13,7 +13,7 @@ SECRET := var/secret_key
 LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local SECRET_KEY_FILE=$(CURDIR)/$(SECRET) \
 	ALLOWED_HOSTS=$(HOST),localhost WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT)
 
-.PHONY: help venv install install-dev run dev serve migrate demo test test-browser fuzz lint format bench bench-release-minute messages clean browser vendor stack stack-stop
+.PHONY: help venv install install-dev run dev serve migrate demo test test-browser fuzz lint format bench bench-release-minute mutation messages clean browser vendor stack stack-stop
 
 help:
 	@echo "make run    - install, migrate, load demo content and serve on http://$(HOST):$(PORT) (gunicorn, DEBUG off)"
@@ -24,6 +24,7 @@ help:
 	@echo "make test   - install test tools and run the whole suite (DATABASE_URL selects PostgreSQL)"
 	@echo "make lint   - ruff lint and format check"
 	@echo "make bench  - benchmarks (figures printed, never pass/fail)"
+	@echo "make mutation - mutation run (mutmut) over embargo, import write path, disclosure, national ID, download limit (~20 min)"
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -117,5 +118,23 @@ bench-release-minute: install-dev
 	$(PY) bench/bench_release_minute.py --base-url $(BASE_URL)
 
 clean:
-	rm -rf $(VENV) var test-artifacts .pytest_cache
+	rm -rf $(VENV) var test-artifacts .pytest_cache mutants
 
+
+# Mutation testing (not CI, not `make test`): the functions behind the promises
+# (embargo, the importer's write path, disclosure control, the national-ID check,
+# the download limit). Configured under [tool.mutmut] in pyproject.toml; results
+# are kept in mutants/ so a second run only redoes changed functions.
+MUTANTS := 'releases.embargo.x_released_q*' 'releases.embargo.x_entry_public_q*' \
+	'releases.embargo.x_is_public*' 'releases.embargo.x_page_is_visible*' 'releases.embargo.x_is_file_held*' \
+	'indicators.importer.write.x_write*' 'indicators.importer.write.x_delete*' \
+	'indicators.disclosure.rules.*' 'indicators.disclosure.apply.x_suppressed_cells*' \
+	'iran.validators.x_national_id_is_valid*' 'iran.validators.x_validate_national_id*' \
+	'researchers.views.x_download*' 'researchers.models.x*Grant*'
+mutation: install-dev messages
+	@mkdir -p var
+	rm -f var/mutation-template.sqlite3
+	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL=sqlite:///$(CURDIR)/var/mutation-template.sqlite3 \
+		$(PY) manage.py migrate --noinput -v0
+	MUTATION_DB_TEMPLATE=$(CURDIR)/var/mutation-template.sqlite3 $(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	$(BIN)/mutmut results

@@ -1,120 +1,26 @@
-"""Disclosure control of published cells: primary and secondary suppression.
-
-Primary: a cell counted from fewer units than the indicator's threshold (or
-flagged «suppressed» by the import) is not published.
-
-Secondary (complementary): a published total minus its published parts would
-give a hidden cell back, so more cells of the same additive relations (rows,
-columns, hierarchy levels, totals) are hidden until no hidden cell can be
-pinned down closer than its protection interval — ±20 % of its value or ±3
-units, whichever is wider (settings; the complementary cells too when
-INDICATORS_PROTECT_COMPLEMENTARY is on) — by anyone who solves the linear
-program of everything published. The complementary cells are chosen by a
-linear program (HiGHS, through `highspy`), one per primary cell and direction
-still unprotected: find the cheapest change of the table that moves the
-primary cell by its protection and keeps every relation (and every cell ≥ 0);
-every published cell that change touches is suppressed. This is the
-incremental heuristic of Fischetti and Salazar, also behind τ-Argus' optimal
-method, with costs per unit of change equal to the cells' values (default) or
-1 (the number of cells).
-
-The pattern is always computed on the FULL public table of one indicator and
-one period (every dimension, totals included), then sliced, so the page, the
-downloads, the API, publications and the table builder, whatever they filter,
-show the same cells hidden. docs/confidentiality.md says how far that goes.
-"""
+"""Secondary suppression as linear programs (HiGHS, through `highspy`): for
+each confidential cell and direction, the cheapest change of the table that
+moves it by its protection interval; every published cell it touches is hidden."""
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
-from django.conf import settings
 
-from .enums import Flag
+from .rules import Protection
 
 TOLERANCE = 1e-6
-BOX_ABOVE = 2000  # cells: bigger tables are protected box by box (see _Boxes)
+DEFAULT = Protection()  # frozen: safe as a default argument
 
 
-@dataclass(frozen=True)
-class Protection:
-    ratio: float = 0.2  # the interval's half-width as a share of the cell's value …
-    units: float = 3.0  # … or this many units, whichever is wider
-    cost: str = "value"  # "value": lose as little of the total as possible; "count": as few cells as possible
-    # Protect the complementary cells' values too (not only the small cells')?
-    # τ-Argus practice is no: they are not confidential, and protecting them
-    # cascades through small tables.
-    complementary: bool = False
-
-    @classmethod
-    def from_settings(cls) -> Protection:
-        return cls(
-            ratio=float(getattr(settings, "INDICATORS_PROTECTION_RATIO", 0.2)),
-            units=float(getattr(settings, "INDICATORS_PROTECTION_UNITS", 3)),
-            cost=str(getattr(settings, "INDICATORS_SUPPRESSION_COST", "value")),
-            complementary=bool(getattr(settings, "INDICATORS_PROTECT_COMPLEMENTARY", False)),
-        )
-
-    def interval(self, value: float) -> float:
-        return max(self.ratio * abs(value), self.units)
-
-
-# --------------------------------------------------------------------------
-# Relations of a table
-@dataclass(frozen=True)
-class Hierarchy:
-    """One dimension's additive structure: parent of each code (None at the top) and its total code."""
-
-    parents: dict[str, str | None]
-    total: str = ""
-
-    def parent(self, code: str) -> str | None:
-        parent = self.parents.get(code)
-        if parent is None and self.total and code != self.total:
-            return self.total
-        return parent
-
-
-def relations(keys: Sequence[tuple[str, ...]], hierarchies: Sequence[Hierarchy]) -> list[tuple[int, list[int]]]:
-    """(total cell, its part cells) for every additive relation among these cells.
-
-    Along each dimension, with the other dimensions fixed, a present code is a
-    part of its nearest present ancestor (a division of its section, or of the
-    total when the section is not in the table)."""
-    out: list[tuple[int, list[int]]] = []
-    for d, hierarchy in enumerate(hierarchies):
-        if not hierarchy.total and not any(hierarchy.parents.values()):
-            continue  # no total and no hierarchy: nothing adds up along this dimension
-        groups: dict[tuple, dict[str, int]] = {}
-        for index, key in enumerate(keys):
-            groups.setdefault(key[:d] + key[d + 1 :], {})[key[d]] = index
-        for members in groups.values():
-            children: dict[str, list[int]] = {}
-            for code, index in members.items():
-                parent = hierarchy.parent(code)
-                seen = 0
-                while parent is not None and parent not in members and seen < 50:
-                    parent, seen = hierarchy.parent(parent), seen + 1
-                if parent is not None and parent in members:
-                    children.setdefault(parent, []).append(index)
-            for parent, parts in children.items():
-                out.append((members[parent], sorted(parts)))
-    out.sort()
-    return out
-
-
-# --------------------------------------------------------------------------
 # The optimisation
 def protect(
     values: Sequence[float],
     primary: Iterable[int],
     table_relations: Sequence[tuple[int, list[int]]],
-    protection: Protection = Protection(),
+    protection: Protection = DEFAULT,
     nonnegative: bool | None = None,
     keys: Sequence[tuple] | None = None,
 ) -> set[int]:
@@ -356,124 +262,3 @@ class _ProtectionLP:
         h.changeColBounds(cell, 0.0, inf)
         h.changeColBounds(cell + n, 0.0, float(self.upper_minus[cell]))
         return change
-
-
-# --------------------------------------------------------------------------
-# Indicators: the full table of one indicator and one period
-def hierarchies_for(indicator) -> list[Hierarchy]:
-    from .models import Code
-
-    lists = indicator.dimension_lists
-    parents: dict[int, dict[str, str | None]] = {cl.pk: {} for cl in lists}
-    for list_id, code, parent in Code.objects.filter(code_list__in=[cl.pk for cl in lists]).values_list(
-        "code_list_id", "code", "parent__code"
-    ):
-        parents[list_id][code] = parent
-    return [Hierarchy(parents[cl.pk], cl.total_code or "") for cl in lists]
-
-
-def is_primary(count, flags, threshold: int) -> bool:
-    return Flag.SUPPRESSED in flags or (count is not None and count < threshold)
-
-
-def suppressed_cells(indicator, records, hierarchies=None, protection: Protection | None = None) -> set[tuple]:
-    """The dimension-code tuples to hide in ONE period's full public table.
-
-    `records`: (codes tuple, value, count, flags frozenset) for every public
-    observation of the indicator in that period."""
-    protection = protection or Protection.from_settings()
-    threshold = indicator.threshold
-    cells = [(tuple(codes), value, count, flags) for codes, value, count, flags in records]
-    primary = {i for i, (_c, _v, count, flags) in enumerate(cells) if is_primary(count, flags, threshold)}
-    if not primary:
-        return set()
-    keys = [codes for codes, *_rest in cells]
-    if not getattr(indicator, "is_additive", True):
-        return {keys[i] for i in primary}  # rates and averages: parts do not add up, nothing to subtract
-    known = [i for i, (_c, value, *_r) in enumerate(cells) if value is not None or i in primary]
-    cache_key = _cache_key(indicator, cells, protection)
-    hit = _cache_get(cache_key)
-    if hit is not None:
-        return hit
-    hierarchies = hierarchies if hierarchies is not None else hierarchies_for(indicator)
-    known_keys = [keys[i] for i in known]
-    values = [float(cells[i][1]) if cells[i][1] is not None else 0.0 for i in known]
-    position = {i: n for n, i in enumerate(known)}
-    hidden = protect(
-        values,
-        [position[i] for i in primary],
-        relations(known_keys, hierarchies),
-        protection,
-        # Small tables: one LP over the whole table (fewest cells lost); big ones: boxes (fast).
-        keys=known_keys if len(known_keys) > BOX_ABOVE else None,
-    )
-    result = {known_keys[n] for n in hidden}
-    _cache_set(cache_key, result)
-    return result
-
-
-def _cache_key(indicator, cells, protection) -> str:
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(repr((indicator.pk, indicator.threshold, protection)).encode())
-    for codes, value, count, flags in sorted(cells, key=lambda c: c[0]):
-        digest.update(repr((codes, str(value), count, sorted(flags))).encode())
-    return "disclosure:" + digest.hexdigest()
-
-
-def _cache_get(key):
-    from django.core.cache import cache
-
-    try:
-        found = cache.get(key)
-    except Exception:  # a cache that is down costs time, never correctness
-        return None
-    return None if found is None else {tuple(k) for k in found}
-
-
-def _cache_set(key, result):
-    from django.core.cache import cache
-
-    with contextlib.suppress(Exception):  # a cache that is down costs time, never correctness
-        cache.set(key, sorted(result), 24 * 3600)
-
-
-def suppressed_by_period(indicator, periods: Iterable[str], now=None) -> dict[str, set[tuple]]:
-    """{period code: hidden code tuples}, each period's pattern computed on its
-    full public table, whatever slice the caller will show."""
-    from releases.embargo import released_q
-
-    from .models import DIMENSION_FIELDS, Observation
-
-    periods = sorted(set(periods))
-    if not periods:
-        return {}
-    dims = DIMENSION_FIELDS[: len(indicator.dimension_codes)]
-    records: dict[str, list] = {p: [] for p in periods}
-    qs = (
-        Observation.objects.filter(indicator=indicator, period__in=periods)
-        .filter(released_q("release", now=now))
-        .order_by("period", *dims)
-        .values_list("period", *dims, "value", "count", "flags")
-    )
-    for period, *codes, value, count, flag_text in qs:
-        records[period].append((tuple(codes), value, count, _flags(flag_text)))
-    return table_patterns(indicator, records)
-
-
-def table_patterns(indicator, records_by_period: dict[str, list]) -> dict[str, set[tuple]]:
-    """{period: hidden code tuples} from rows already read (see suppressed_cells)."""
-    threshold = indicator.threshold
-    hierarchies = None
-    out = {}
-    for period, records in records_by_period.items():
-        if not any(is_primary(count, flags, threshold) for _c, _v, count, flags in records):
-            out[period] = set()
-            continue
-        if hierarchies is None:
-            hierarchies = hierarchies_for(indicator)
-        out[period] = suppressed_cells(indicator, records, hierarchies)
-    return out
-
-
-def _flags(text) -> frozenset[str]:
-    return frozenset(f for f in (text or "").split(",") if f)

@@ -1,0 +1,138 @@
+"""Disclosure control applied to indicators: the full public table of one
+indicator and one period is read, its pattern computed (and cached), then
+every reader slices it."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterable
+
+from .lp import protect
+from .relations import Hierarchy, relations
+from .rules import Protection, primary_positions
+
+BOX_ABOVE = 2000  # cells: bigger tables are protected box by box (lp._Boxes)
+
+
+# Indicators: the full table of one indicator and one period
+def hierarchies_for(indicator) -> list[Hierarchy]:
+    from ..models import Code
+
+    lists = indicator.dimension_lists
+    parents: dict[int, dict[str, str | None]] = {cl.pk: {} for cl in lists}
+    for list_id, code, parent in Code.objects.filter(code_list__in=[cl.pk for cl in lists]).values_list(
+        "code_list_id", "code", "parent__code"
+    ):
+        parents[list_id][code] = parent
+    return [Hierarchy(parents[cl.pk], cl.total_code or "") for cl in lists]
+
+
+def suppressed_cells(indicator, records, hierarchies=None, protection: Protection | None = None) -> set[tuple]:
+    """The dimension-code tuples to hide in ONE period's full public table.
+
+    `records`: (codes tuple, value, count, flags frozenset) for every public
+    observation of the indicator in that period."""
+    protection = protection or Protection.from_settings()
+    cells = [(tuple(codes), value, count, flags) for codes, value, count, flags in records]
+    if not primary_positions(indicator, cells):
+        return set()  # inferring the totals' counts can only clear cells, never add one
+    cache_key = _cache_key(indicator, cells, protection)
+    hit = _cache_get(cache_key)
+    if hit is not None:
+        return hit
+    hierarchies = hierarchies if hierarchies is not None else hierarchies_for(indicator)
+    keys = [codes for codes, *_rest in cells]
+    primary = primary_positions(indicator, cells, relations(keys, hierarchies))
+    if not primary or not getattr(indicator, "is_additive", True):
+        # Rates and averages: parts do not add up, nothing to subtract.
+        result = {keys[i] for i in primary}
+        _cache_set(cache_key, result)
+        return result
+    known = [i for i, (_c, value, *_r) in enumerate(cells) if value is not None or i in primary]
+    known_keys = [keys[i] for i in known]
+    values = [float(cells[i][1]) if cells[i][1] is not None else 0.0 for i in known]
+    position = {i: n for n, i in enumerate(known)}
+    hidden = protect(
+        values,
+        [position[i] for i in primary],
+        relations(known_keys, hierarchies),
+        protection,
+        # Small tables: one LP over the whole table (fewest cells lost); big ones: boxes (fast).
+        keys=known_keys if len(known_keys) > BOX_ABOVE else None,
+    )
+    result = {known_keys[n] for n in hidden}
+    _cache_set(cache_key, result)
+    return result
+
+
+def _cache_key(indicator, cells, protection) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    card = (
+        indicator.pk,
+        indicator.threshold,
+        getattr(indicator, "suppression_threshold", None),
+        getattr(indicator, "is_additive", True),
+    )
+    digest.update(repr((card, protection)).encode())
+    for codes, value, count, flags in sorted(cells, key=lambda c: c[0]):
+        digest.update(repr((codes, str(value), count, sorted(flags))).encode())
+    return "disclosure:2:" + digest.hexdigest()
+
+
+def _cache_get(key):
+    from django.core.cache import cache
+
+    try:
+        found = cache.get(key)
+    except Exception:  # a cache that is down costs time, never correctness
+        return None
+    return None if found is None else {tuple(k) for k in found}
+
+
+def _cache_set(key, result):
+    from django.core.cache import cache
+
+    with contextlib.suppress(Exception):  # a cache that is down costs time, never correctness
+        cache.set(key, sorted(result), 24 * 3600)
+
+
+def suppressed_by_period(indicator, periods: Iterable[str], now=None) -> dict[str, set[tuple]]:
+    """{period code: hidden code tuples}, each period's pattern computed on its
+    full public table, whatever slice the caller will show."""
+    from releases.embargo import released_q
+
+    from ..models import DIMENSION_FIELDS, Observation
+
+    periods = sorted(set(periods))
+    if not periods:
+        return {}
+    dims = DIMENSION_FIELDS[: len(indicator.dimension_codes)]
+    records: dict[str, list] = {p: [] for p in periods}
+    qs = (
+        Observation.objects.filter(indicator=indicator, period__in=periods)
+        .filter(released_q("release", now=now))
+        .order_by("period", *dims)
+        .values_list("period", *dims, "value", "count", "flags")
+    )
+    for period, *codes, value, count, flag_text in qs:
+        records[period].append((tuple(codes), value, count, _flags(flag_text)))
+    return table_patterns(indicator, records)
+
+
+def table_patterns(indicator, records_by_period: dict[str, list]) -> dict[str, set[tuple]]:
+    """{period: hidden code tuples} from rows already read (see suppressed_cells)."""
+    hierarchies = None
+    out = {}
+    for period, records in records_by_period.items():
+        if not primary_positions(indicator, records):
+            out[period] = set()
+            continue
+        if hierarchies is None:
+            hierarchies = hierarchies_for(indicator)
+        out[period] = suppressed_cells(indicator, records, hierarchies)
+    return out
+
+
+def _flags(text) -> frozenset[str]:
+    return frozenset(f for f in (text or "").split(",") if f)
