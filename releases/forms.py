@@ -61,7 +61,7 @@ class ReleasePageForm(WagtailAdminPageForm):
             # Once confirmed the date moves only through «Move», with a public reason.
             self.fields["release_at"].disabled = True
             self.fields["release_at"].help_text = _(
-                "Confirmed: a release publisher moves the date with «Move release», giving a reason."
+                "Confirmed: a release publisher moves the date with «Change release date», giving a reason."
             )
 
     def clean_reference_period(self):
@@ -74,10 +74,22 @@ class ReleasePageForm(WagtailAdminPageForm):
             raise ValidationError(_("Write the period as 1403, 1403-Q2 or 1403-07.")) from exc
 
     def clean(self):
+        self._slug_from_series_and_period()
         cleaned = super().clean()
         if cleaned.get("organisation") == "provincial" and not cleaned.get("province"):
             self.add_error("province", _("Say which province's directorate produces it."))
         return cleaned
+
+    def _slug_from_series_and_period(self):
+        """A new entry of a series gets `<series>-<period>` instead of its title's slug."""
+        from .slugs import entry_slug, is_title_slug
+
+        data = self.cleaned_data
+        series, period = data.get("series"), data.get("reference_period")
+        if self.instance.pk or not series or not period or "slug" not in data:
+            return
+        if is_title_slug(data["slug"], data.get("title", "")):
+            data["slug"] = entry_slug(series, period, parent=getattr(self, "parent_page", None))
 
 
 class ScheduleForm(forms.Form):

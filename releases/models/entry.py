@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..enums import FINAL_STATUSES, RELEASABLE_STATUSES, Organisation, ReleaseKind, ReleaseStatus, Topic
+from ..panels import ReleaseStatusPanel
 from .topics import topics_from_db
 
 
@@ -82,11 +83,12 @@ class ReleasePage(Page):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
+                ReleaseStatusPanel(heading=_("Release status")),
                 HelpPanel(
                     content=_(
-                        "Editors prepare an entry; a release publisher confirms, moves or cancels it "
-                        "with the buttons at the top of the page. Once confirmed, the date can only be "
-                        "moved with a reason, which is shown to the public."
+                        "Editors prepare an entry; a release publisher confirms it, changes its release date "
+                        "or cancels it with the buttons above. Once confirmed, the date changes only with a "
+                        "reason, which is shown to the public."
                     )
                 ),
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("series")]),
