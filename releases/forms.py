@@ -14,6 +14,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from iran.dates import TEHRAN, parse_jalali_date, to_tehran
 from iran.periods import Period, PeriodError
 from iran.text import to_latin_digits
+from iran.widgets import JalaliDateInput
 
 from .enums import ReleaseStatus, Topic
 from .models import topics_from_db, topics_to_db
@@ -93,7 +94,9 @@ class ReleasePageForm(WagtailAdminPageForm):
 
 
 class ScheduleForm(forms.Form):
-    date = forms.CharField(label=_("date (Jalali)"), max_length=20, help_text=_("e.g. 1405-09-20"))
+    date = forms.CharField(
+        label=_("date (Jalali)"), max_length=20, help_text=_("e.g. 1405-09-20"), widget=JalaliDateInput()
+    )
     time = forms.CharField(label=_("time (Tehran)"), max_length=5, initial="10:00", help_text=_("e.g. 10:00"))
 
     def __init__(self, *args, entry=None, **kwargs):
