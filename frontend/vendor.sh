@@ -33,6 +33,12 @@ for weight in Regular Medium Bold; do
 done
 put vazirmatn/OFL.txt static/fonts/Vazirmatn-OFL.txt
 
+echo "jalalidatepicker $(node -p "require('$nm/@majidh1/jalalidatepicker/package.json').version") (MIT)"
+for file in jalalidatepicker.min.js jalalidatepicker.min.css; do
+  put "@majidh1/jalalidatepicker/dist/$file" "static/vendor/jalalidatepicker/$file"
+done
+put @majidh1/jalalidatepicker/LICENSE static/vendor/jalalidatepicker/LICENSE
+
 # A test tool, not served to the public: the browser tests inject it into pages.
 echo "axe-core $(node -p "require('$nm/axe-core/package.json').version") (MPL 2.0)"
 put axe-core/axe.min.js tests/browser/vendor/axe-core/axe.min.js

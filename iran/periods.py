@@ -25,7 +25,9 @@ MONTHS_EN = [
     "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
     "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
 ]  # fmt: skip
+# A Jalali quarter is a season: Farvardin–Khordad is spring, and so on.
 QUARTERS_FA = ["بهار", "تابستان", "پاییز", "زمستان"]
+QUARTERS_EN = ["Spring", "Summer", "Autumn", "Winter"]
 GREGORIAN_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 MIN_YEAR, MAX_YEAR = 1300, 1500
@@ -38,6 +40,10 @@ class Periodicity(IntEnum):
     QUARTER = 4
     MONTH = 12
 
+
+_SEASONS = {name.casefold(): number for names in (QUARTERS_FA, QUARTERS_EN) for number, name in enumerate(names, 1)}
+_SEASONS.update({"fall": 3, "پائیز": 3})
+_SEASON_PATTERN = re.compile(r"^(\S+)\s+(\d{4})$|^(\d{4})\s+(\S+)$")
 
 _PATTERNS = [
     (re.compile(r"^(\d{4})$"), Periodicity.YEAR),
@@ -70,12 +76,25 @@ class Period:
         if isinstance(text, Period):
             return text
         raw = to_latin_digits(str(text)).strip()
+        season = cls._parse_season(raw)
+        if season is not None:
+            return season
         for pattern, periodicity in _PATTERNS:
             match = pattern.match(raw)
             if match:
                 number = int(match.group(2)) if periodicity != Periodicity.YEAR else 1
                 return cls(int(match.group(1)), periodicity, number)
         raise PeriodError(f"«{text}» is not a period; write 1403, 1403-Q2 or 1403-07")
+
+    @classmethod
+    def _parse_season(cls, raw: str) -> Period | None:
+        """«بهار 1403», «Spring 1403» or «1403 Spring»: the label read back as a quarter."""
+        match = _SEASON_PATTERN.match(raw)
+        if not match:
+            return None
+        word, year = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        number = _SEASONS.get(word.casefold())
+        return cls.quarter_of(int(year), number) if number else None
 
     @classmethod
     def year_of(cls, year: int) -> Period:
@@ -175,13 +194,17 @@ class Period:
         if self.periodicity == Periodicity.YEAR:
             text = f"{self.year}"
         elif self.periodicity == Periodicity.QUARTER:
-            text = f"Q{self.number} {self.year}"
+            text = f"{QUARTERS_EN[self.number - 1]} {self.year}"
         else:
             text = f"{MONTHS_EN[self.number - 1]} {self.year}"
         return f"{text} ({self.gregorian_span()})" if with_gregorian else text
 
     def label(self, lang: str = "fa") -> str:
         return self.label_fa() if lang == "fa" else self.label_en()
+
+    def short_label(self, lang: str = "fa") -> str:
+        """For a chart axis: the name without the Gregorian span («Spring 1403», «اسفند ۱۴۰۳»)."""
+        return self.label_fa() if lang == "fa" else self.label_en(with_gregorian=False)
 
     def gregorian_span(self) -> str:
         """«Sep–Oct 2024», «Dec 2024–Jan 2025», «2024–2025»."""

@@ -68,6 +68,10 @@ def _copy(national, *, slug, title, scope, user, province_code="", organisation_
         user=user,
         copy_revisions=False,
     )
+    # Its English version (and its chapters'), a synced draft ready for a translator.
+    from releases.translations import ensure_english_subtree
+
+    ensure_english_subtree(copy.specific, user=user)
     return copy.specific, True
 
 

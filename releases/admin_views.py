@@ -118,7 +118,7 @@ def move(request, pk):
         request,
         pk,
         MoveForm,
-        _("Move release"),
+        _("Change release date"),
         lambda entry, data: services.move(
             entry, data["release_at"], data.get("reason", ""), request.user, reason_en=data.get("reason_en", "")
         ),

@@ -14,6 +14,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from iran.dates import TEHRAN, parse_jalali_date, to_tehran
 from iran.periods import Period, PeriodError
 from iran.text import to_latin_digits
+from iran.widgets import JalaliDateInput
 
 from .enums import ReleaseStatus, Topic
 from .models import topics_from_db, topics_to_db
@@ -61,7 +62,7 @@ class ReleasePageForm(WagtailAdminPageForm):
             # Once confirmed the date moves only through «Move», with a public reason.
             self.fields["release_at"].disabled = True
             self.fields["release_at"].help_text = _(
-                "Confirmed: a release publisher moves the date with «Move release», giving a reason."
+                "Confirmed: a release publisher moves the date with «Change release date», giving a reason."
             )
 
     def clean_reference_period(self):
@@ -74,14 +75,28 @@ class ReleasePageForm(WagtailAdminPageForm):
             raise ValidationError(_("Write the period as 1403, 1403-Q2 or 1403-07.")) from exc
 
     def clean(self):
+        self._slug_from_series_and_period()
         cleaned = super().clean()
         if cleaned.get("organisation") == "provincial" and not cleaned.get("province"):
             self.add_error("province", _("Say which province's directorate produces it."))
         return cleaned
 
+    def _slug_from_series_and_period(self):
+        """A new entry of a series gets `<series>-<period>` instead of its title's slug."""
+        from .slugs import entry_slug, is_title_slug
+
+        data = self.cleaned_data
+        series, period = data.get("series"), data.get("reference_period")
+        if self.instance.pk or not series or not period or "slug" not in data:
+            return
+        if is_title_slug(data["slug"], data.get("title", "")):
+            data["slug"] = entry_slug(series, period, parent=getattr(self, "parent_page", None))
+
 
 class ScheduleForm(forms.Form):
-    date = forms.CharField(label=_("date (Jalali)"), max_length=20, help_text=_("e.g. 1405-09-20"))
+    date = forms.CharField(
+        label=_("date (Jalali)"), max_length=20, help_text=_("e.g. 1405-09-20"), widget=JalaliDateInput()
+    )
     time = forms.CharField(label=_("time (Tehran)"), max_length=5, initial="10:00", help_text=_("e.g. 10:00"))
 
     def __init__(self, *args, entry=None, **kwargs):

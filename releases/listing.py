@@ -185,6 +185,7 @@ def listing_context(calendar, request, now=None):
     context = {
         "filter_form": form,
         "filter_errors": errors,
+        "active_filters": len([k for k in query if k not in ("tab", "view", "month")]),
         "tab": tab,
         "tabs": [
             (code, label, urlencode({**{k: v for k, v in query.items() if k != "tab"}, "tab": code}))

@@ -96,9 +96,12 @@ def entry_title(series, period: Period, lang: str) -> str:
 def generate(series, calendar, today=None, months=None, translate_to=None, log=lambda *a: None):
     """Create the missing provisional entries of `series` under `calendar` (the
     Persian calendar page). Existing entries (by series and reference period)
-    are left as editors made them. `translate_to(page, strings)` makes the English
-    version (home.demo.translate in the demo and the management command)."""
+    are left as editors made them. Each new entry gets its English version, a
+    synced translation (`translate_to(page, strings)`, translations.ensure_english
+    by default), where the calendar has an English version."""
     from .models import ReleasePage
+    from .slugs import entry_slug
+    from .translations import ensure_english
 
     today = today or timezone.now().astimezone(TEHRAN).date()
     created = []
@@ -113,7 +116,7 @@ def generate(series, calendar, today=None, months=None, translate_to=None, log=l
         title = entry_title(series, period, "fa")
         entry = ReleasePage(
             title=title,
-            slug=f"{series.pk}-{period.code.lower()}",
+            slug=entry_slug(series, period.code, parent=calendar),
             locale_id=calendar.locale_id,
             summary=series.summary,
             kind=series.kind,
@@ -128,11 +131,10 @@ def generate(series, calendar, today=None, months=None, translate_to=None, log=l
         )
         calendar.add_child(instance=entry)
         entry.save_revision().publish()
-        if translate_to is not None:
-            strings = {title: entry_title(series, period, "en")}
-            if series.summary and series.summary_en:
-                strings[series.summary] = series.summary_en
-            translate_to(entry, strings)
+        strings = {title: entry_title(series, period, "en")}
+        if series.summary and series.summary_en:
+            strings[series.summary] = series.summary_en
+        (translate_to or ensure_english)(entry, strings)
         created.append(entry)
         log(f"created {title}")
     return created

@@ -161,26 +161,15 @@ def add_releases_panel(request, panels):
 
 
 def _schedule_buttons(page, user):
-    if not isinstance(page.specific_deferred, ReleasePage) or not admin_views.can_manage_schedule(user):
+    """The same actions as the status panel (panels.py), also in the page's header menu."""
+    from .panels import schedule_actions
+
+    if not isinstance(page.specific_deferred, ReleasePage):
         return []
-    entry = page.specific_deferred
-    buttons = []
-    if entry.status == ReleaseStatus.PROVISIONAL:
-        buttons.append(
-            Button(
-                _("Confirm release"), reverse("releases_admin:confirm", args=[page.pk]), priority=10, icon_name="tick"
-            )
-        )
-    if entry.status in (ReleaseStatus.PROVISIONAL, ReleaseStatus.CONFIRMED):
-        buttons.append(
-            Button(_("Move release"), reverse("releases_admin:move", args=[page.pk]), priority=20, icon_name="date")
-        )
-        buttons.append(
-            Button(
-                _("Cancel release"), reverse("releases_admin:cancel", args=[page.pk]), priority=30, icon_name="cross"
-            )
-        )
-    return buttons
+    actions = schedule_actions(page.specific_deferred, user)
+    return [
+        Button(label, url, priority=10 * n, icon_name=icon) for n, (label, url, icon) in enumerate(actions, start=1)
+    ]
 
 
 @hooks.register("register_page_header_buttons")
@@ -191,6 +180,23 @@ def page_header_buttons(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_buttons(page, user, next_url=None):
     return _schedule_buttons(page, user)
+
+
+# --- every new entry gets its English version (translations.py) -----------------------
+@hooks.register("after_create_page")
+def english_version_of_new_entry(request, page):
+    from .translations import ensure_english
+
+    if isinstance(page.specific_deferred, ReleasePage):
+        ensure_english(page, user=request.user)
+
+
+@hooks.register("after_publish_page")
+def publish_english_version_of_entry(request, page):
+    from .translations import publish_english
+
+    if isinstance(page.specific_deferred, ReleasePage):
+        publish_english(page, user=request.user)
 
 
 # --- snippets ---------------------------------------------------------------------------
@@ -217,7 +223,7 @@ register_snippet(HolidayViewSet)
 # --- the audit log: every embargo-relevant change, with who and when ---------------------
 LOG_ACTIONS = {
     "releases.confirm": (_("Confirm release"), _("Confirmed the release")),
-    "releases.move": (_("Move release"), _("Moved the release minute")),
+    "releases.move": (_("Change release date"), _("Moved the release minute")),
     "releases.cancel": (_("Cancel release"), _("Cancelled the release")),
     "releases.release": (_("Release"), _("Released at its minute")),
     "releases.set_release": (_("Set release entry"), _("Set or changed the release calendar entry")),

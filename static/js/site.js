@@ -12,3 +12,22 @@ document.addEventListener("DOMContentLoaded", () => {
     menu.classList.toggle("is-open", !open);
   });
 });
+
+/* A <details data-open-wide> (the calendar's filters) is open on wide screens
+   and folded on phones, unless it carries data-keep-open (filters in use or
+   an error to read). Without JavaScript it stays open. */
+(function () {
+  "use strict";
+  var wide = window.matchMedia("(min-width: 48rem)");
+  function apply() {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (box) {
+      box.open = wide.matches || box.hasAttribute("data-keep-open");
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", apply);
+  } else {
+    apply();
+  }
+  if (wide.addEventListener) wide.addEventListener("change", apply);
+})();

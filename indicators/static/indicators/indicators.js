@@ -2,6 +2,14 @@
    Reads right to left in Persian: the time axis is reversed and the y axis sits on the right. */
 (function () {
   "use strict";
+  /* Axis labels on two lines («اسفند» / «۱۴۰۳», "Spring" / "1403"), the
+     Gregorian span in brackets dropped: a long period label never gets cut off
+     at either end, in either direction. */
+  function periodTick(value) {
+    var label = String(this.getLabelForValue(value)).replace(/\s*\(.*\)\s*$/, "");
+    var cut = label.lastIndexOf(" ");
+    return cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : label;
+  }
 
   function setupTabs(root) {
     var list = root.querySelector("[role=tablist]");
@@ -72,7 +80,7 @@
         locale: locale,
         interaction: { mode: "index", intersect: false },
         scales: {
-          x: { reverse: data.rtl, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 }, grid: { display: false } },
+          x: { reverse: data.rtl, offset: true, ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8, maxTicksLimit: 8, callback: periodTick }, grid: { display: false } },
           y: {
             position: data.rtl ? "right" : "left",
             title: { display: !!data.unit, text: data.unit },

@@ -3,6 +3,14 @@
    the table under "The data in this chart". Right to left on Persian pages. */
 (function () {
   "use strict";
+  /* Axis labels on two lines («اسفند» / «۱۴۰۳», "Spring" / "1403"), the
+     Gregorian span in brackets dropped: a long period label never gets cut off
+     at either end, in either direction. */
+  function periodTick(value) {
+    var label = String(this.getLabelForValue(value)).replace(/\s*\(.*\)\s*$/, "");
+    var cut = label.lastIndexOf(" ");
+    return cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : label;
+  }
   var rtl = document.documentElement.dir === "rtl";
   var lang = document.documentElement.lang || "fa";
   var palette = ["#0b5cad", "#d9822b", "#2e8540", "#8b3fa8", "#c0392b", "#5b6b7a", "#1f9fb4", "#a67c00"];
@@ -27,7 +35,7 @@
           tooltip: { rtl: rtl, callbacks: { label: function (c) { return c.dataset.label + ": " + (c.parsed.y === null ? "…" : fmt.format(c.parsed.y)); } } }
         },
         scales: {
-          x: { reverse: rtl, ticks: { autoSkip: true, maxRotation: 0 } },
+          x: { reverse: rtl, offset: true, ticks: { autoSkip: true, autoSkipPadding: 8, maxRotation: 0, callback: periodTick } },
           y: { position: rtl ? "right" : "left", beginAtZero: spec.type === "bar", ticks: { callback: function (v) { return fmt.format(v); } } }
         }
       }

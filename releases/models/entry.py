@@ -1,10 +1,10 @@
+"""One entry of the release calendar and the links block it carries."""
+
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -13,57 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .enums import (
-    FINAL_STATUSES,
-    RELEASABLE_STATUSES,
-    Frequency,
-    HolidayShift,
-    Organisation,
-    ReleaseKind,
-    ReleaseStatus,
-    Topic,
-)
-
-TOPIC_SEPARATOR = ","
-
-
-def topics_to_db(codes) -> str:
-    """Topics are stored as «,a,b,» so that one `contains` lookup finds a topic on every database."""
-    codes = [c for c in codes if c]
-    return f"{TOPIC_SEPARATOR}{TOPIC_SEPARATOR.join(codes)}{TOPIC_SEPARATOR}" if codes else ""
-
-
-def topics_from_db(value: str) -> list[str]:
-    return [c for c in (value or "").split(TOPIC_SEPARATOR) if c]
-
-
-class ReleaseCalendarPage(Page):
-    """The calendar index at /<lang>/releases/: listing, filters, month view and feeds."""
-
-    intro = models.CharField(_("introduction"), max_length=400, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["releases.ReleasePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("release calendar")
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(self, request))
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if hasattr(response, "context_data") and response.context_data.get("filter_errors"):
-            response.status_code = 400
-        return response
-
-    def entries(self):
-        return ReleasePage.objects.child_of(self).live()
+from ..enums import FINAL_STATUSES, RELEASABLE_STATUSES, Organisation, ReleaseKind, ReleaseStatus, Topic
+from ..panels import ReleaseStatusPanel
+from .topics import topics_from_db
 
 
 class ReleaseLinkBlock(blocks.StreamBlock):
@@ -131,11 +83,12 @@ class ReleasePage(Page):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
+                ReleaseStatusPanel(heading=_("Release status")),
                 HelpPanel(
                     content=_(
-                        "Editors prepare an entry; a release publisher confirms, moves or cancels it "
-                        "with the buttons at the top of the page. Once confirmed, the date can only be "
-                        "moved with a reason, which is shown to the public."
+                        "Editors prepare an entry; a release publisher confirms it, changes its release date "
+                        "or cancels it with the buttons above. Once confirmed, the date changes only with a "
+                        "reason, which is shown to the public."
                     )
                 ),
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("series")]),
@@ -172,7 +125,7 @@ class ReleasePage(Page):
     # --- the base form validates dates, topics and the Jalali period ------------
     @classmethod
     def get_edit_handler(cls):
-        from .forms import ReleasePageForm
+        from ..forms import ReleasePageForm
 
         handler = super().get_edit_handler()
         handler.base_form_class = ReleasePageForm
@@ -221,6 +174,8 @@ class ReleasePage(Page):
 
     # --- related rows (shared by every language version of the entry) -------------
     def date_changes(self):
+        from .schedule import ReleaseDateChange
+
         return ReleaseDateChange.objects.filter(translation_key=self.translation_key).order_by("changed_at", "pk")
 
     def next_entry(self):
@@ -237,7 +192,7 @@ class ReleasePage(Page):
     def released_pages(self, now=None, for_public=True):
         """Pages released through this entry (any language version of it), in the
         entry's language; for the public only once the minute has come."""
-        from .mixins import released_page_models
+        from ..mixins import released_page_models
 
         if for_public and not self.is_released(now):
             return []
@@ -249,7 +204,7 @@ class ReleasePage(Page):
 
     def public_links(self, now=None):
         """The entry's own links, minus any page still under embargo."""
-        from .embargo import is_page_embargoed
+        from ..embargo import is_page_embargoed
 
         links = []
         for block in self.related_links:
@@ -293,7 +248,7 @@ class ReleasePage(Page):
         return obj
 
     def permissions_for_user(self, user):
-        from .permission_testers import ReleasePagePermissionTester
+        from ..permission_testers import ReleasePagePermissionTester
 
         return ReleasePagePermissionTester(user, self)
 
@@ -306,152 +261,3 @@ class ReleasePage(Page):
                 self.reference_period = Period.parse(self.reference_period).code
             except PeriodError as exc:
                 raise ValidationError({"reference_period": str(exc)}) from exc
-
-
-class ReleaseDateChange(models.Model):
-    """One change of an entry's announced date: append-only, shown publicly.
-
-    Keyed by the entry's translation key, so every language version shows it."""
-
-    release = models.ForeignKey(ReleasePage, on_delete=models.PROTECT, related_name="+", verbose_name=_("entry"))
-    translation_key = models.UUIDField(db_index=True, editable=False)
-    previous_release_at = models.DateTimeField(_("previous date"))
-    new_release_at = models.DateTimeField(_("new date"))
-    reason = models.TextField(_("reason"))
-    reason_en = models.TextField(_("reason (English)"), blank=True)
-    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("changed by")
-    )
-
-    class Meta:
-        verbose_name = _("release date change")
-        verbose_name_plural = _("release date changes")
-        ordering = ["changed_at", "pk"]
-        permissions = [("manage_release_schedule", "Can confirm, move and cancel release calendar entries")]
-
-    def __str__(self):
-        return f"{self.release_id}: {self.previous_release_at:%Y-%m-%d %H:%M} → {self.new_release_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.pop("_allow_update", False):
-            raise PermissionDenied("The log of date changes is append-only.")
-        if not self.translation_key:
-            self.translation_key = self.release.translation_key
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("The log of date changes is append-only.")
-
-    def reason_for(self, lang):
-        return self.reason_en if lang == "en" and self.reason_en else self.reason
-
-
-class Holiday(models.Model):
-    """An official holiday, kept by editors; series move their dates off these days."""
-
-    date = models.DateField(_("date"), unique=True, help_text=_("Gregorian date; shown in the Jalali calendar."))
-    name = models.CharField(_("name"), max_length=120)
-
-    class Meta:
-        verbose_name = _("official holiday")
-        verbose_name_plural = _("official holidays")
-        ordering = ["date"]
-
-    def __str__(self):
-        from iran.dates import format_date
-
-        return f"{format_date(self.date, 'fa')} — {self.name}"
-
-
-class ReleaseSeries(models.Model):
-    """A recurring release: a rule in the Jalali calendar that generates entries
-    at least `horizon_months` ahead (`manage.py generate_releases`)."""
-
-    title = models.CharField(_("title (Persian)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    summary = models.TextField(_("summary (Persian)"), blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    kind = models.CharField(_("kind"), max_length=32, choices=ReleaseKind.choices)
-    organisation = models.CharField(
-        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.HEADQUARTERS
-    )
-    topics = models.CharField(_("topics"), max_length=400, blank=True)
-    frequency = models.CharField(_("frequency"), max_length=16, choices=Frequency.choices)
-    day = models.PositiveSmallIntegerField(
-        _("day of the month"), default=20, help_text=_("Jalali day; 0 means the last day of the month.")
-    )
-    month_offset = models.PositiveSmallIntegerField(
-        _("months after the reference period"),
-        default=1,
-        help_text=_(
-            "Monthly: 1 = the month after the reference month. Quarterly: months after the quarter ends. "
-            "Yearly: the Jalali month of the next year (3 = Khordad)."
-        ),
-    )
-    hour = models.PositiveSmallIntegerField(_("hour (Tehran)"), default=10)
-    minute = models.PositiveSmallIntegerField(_("minute"), default=0)
-    holiday_shift = models.CharField(
-        _("on a Friday or holiday"), max_length=8, choices=HolidayShift.choices, default=HolidayShift.LATER
-    )
-    horizon_months = models.PositiveSmallIntegerField(_("generate this many months ahead"), default=13)
-    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    active = models.BooleanField(_("active"), default=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")]),
-        FieldRowPanel([FieldPanel("summary"), FieldPanel("summary_en")]),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("organisation")]),
-        FieldPanel("topics"),
-        MultiFieldPanel(
-            [
-                FieldPanel("frequency"),
-                FieldRowPanel([FieldPanel("day"), FieldPanel("month_offset")]),
-                FieldRowPanel([FieldPanel("hour"), FieldPanel("minute")]),
-                FieldPanel("holiday_shift"),
-                FieldPanel("horizon_months"),
-            ],
-            heading=_("Rule"),
-        ),
-        FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
-        FieldPanel("active"),
-    ]
-
-    class Meta:
-        verbose_name = _("release series")
-        verbose_name_plural = _("release series")
-        ordering = ["title"]
-
-    def __str__(self):
-        return self.title if (get_language() or "fa")[:2] == "fa" else self.title_en
-
-    def clean(self):
-        if self.day > 31:
-            raise ValidationError({"day": _("A Jalali month has at most 31 days.")})
-        if self.hour > 23 or self.minute > 59:
-            raise ValidationError({"hour": _("Give a time between 00:00 and 23:59.")})
-        if self.frequency == Frequency.YEARLY and not 1 <= self.month_offset <= 12:
-            raise ValidationError({"month_offset": _("For a yearly series give the Jalali month, 1–12.")})
-
-    @cached_property
-    def topic_list(self):
-        return topics_from_db(self.topics)
-
-
-class SchedulerHeartbeat(models.Model):
-    """The scheduler's last round, so editors see at once when it has stopped."""
-
-    name = models.CharField(max_length=40, unique=True)
-    last_run = models.DateTimeField()
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        verbose_name = _("scheduler heartbeat")
-
-    def __str__(self):
-        return f"{self.name}: {self.last_run:%Y-%m-%d %H:%M:%S}"
-
-
-# The two-person sign-off task lives with the rest of the sign-off (signoff.py).
-from .signoff import TwoPersonApprovalTask  # noqa: E402, F401
