@@ -13,7 +13,7 @@ from iran.periods import Period
 from iran.text import format_number
 
 from .enums import SCALE, Profile, QuestionKind
-from .models import Answer, PageFeedback, Question, Response, SurveyPage
+from .responses import Answer, PageFeedback, Question, Response
 from .stats import MeanCI, mean_ci, percent
 
 PROFILE_LABELS = dict(Profile.choices)
@@ -66,7 +66,8 @@ def previous_survey(survey):
     except ValueError:
         return None
     return (
-        SurveyPage.objects.filter(period=previous, locale=survey.locale)
+        type(survey)
+        .objects.filter(period=previous, locale=survey.locale)
         .exclude(pk=survey.pk)
         .order_by("-first_published_at")
         .first()
