@@ -13,6 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from iran.dates import format_date
+from iran.periods import Period, PeriodError
+
+from .approval import TwoPersonApprovalTask
+from .embargo import is_page_embargoed, released_page_models
 from .enums import (
     FINAL_STATUSES,
     RELEASABLE_STATUSES,
@@ -23,18 +28,13 @@ from .enums import (
     ReleaseStatus,
     Topic,
 )
+from .forms import ReleasePageForm
+from .listing import listing_context
+from .permission_testers import ReleasePagePermissionTester
+from .topics import TOPIC_SEPARATOR, topics_from_db, topics_to_db
 
-TOPIC_SEPARATOR = ","
-
-
-def topics_to_db(codes) -> str:
-    """Topics are stored as «,a,b,» so that one `contains` lookup finds a topic on every database."""
-    codes = [c for c in codes if c]
-    return f"{TOPIC_SEPARATOR}{TOPIC_SEPARATOR.join(codes)}{TOPIC_SEPARATOR}" if codes else ""
-
-
-def topics_from_db(value: str) -> list[str]:
-    return [c for c in (value or "").split(TOPIC_SEPARATOR) if c]
+# Re-exported: the sign-off task (a model) and the topic helpers have their own modules.
+__all__ = ["TOPIC_SEPARATOR", "TwoPersonApprovalTask", "topics_from_db", "topics_to_db"]
 
 
 class ReleaseCalendarPage(Page):
@@ -50,8 +50,6 @@ class ReleaseCalendarPage(Page):
         verbose_name = _("release calendar")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import listing_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
         return context
@@ -172,8 +170,6 @@ class ReleasePage(Page):
     # --- the base form validates dates, topics and the Jalali period ------------
     @classmethod
     def get_edit_handler(cls):
-        from .forms import ReleasePageForm
-
         handler = super().get_edit_handler()
         handler.base_form_class = ReleasePageForm
         return handler
@@ -237,8 +233,6 @@ class ReleasePage(Page):
     def released_pages(self, now=None, for_public=True):
         """Pages released through this entry (any language version of it), in the
         entry's language; for the public only once the minute has come."""
-        from .mixins import released_page_models
-
         if for_public and not self.is_released(now):
             return []
         pages = []
@@ -249,8 +243,6 @@ class ReleasePage(Page):
 
     def public_links(self, now=None):
         """The entry's own links, minus any page still under embargo."""
-        from .embargo import is_page_embargoed
-
         links = []
         for block in self.related_links:
             if block.block_type == "page":
@@ -293,14 +285,10 @@ class ReleasePage(Page):
         return obj
 
     def permissions_for_user(self, user):
-        from .permission_testers import ReleasePagePermissionTester
-
         return ReleasePagePermissionTester(user, self)
 
     def clean(self):
         super().clean()
-        from iran.periods import Period, PeriodError
-
         if self.reference_period:
             try:
                 self.reference_period = Period.parse(self.reference_period).code
@@ -359,8 +347,6 @@ class Holiday(models.Model):
         ordering = ["date"]
 
     def __str__(self):
-        from iran.dates import format_date
-
         return f"{format_date(self.date, 'fa')} — {self.name}"
 
 
@@ -451,7 +437,3 @@ class SchedulerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.last_run:%Y-%m-%d %H:%M:%S}"
-
-
-# The two-person sign-off task lives with the rest of the sign-off (signoff.py).
-from .signoff import TwoPersonApprovalTask  # noqa: E402, F401
