@@ -67,8 +67,12 @@ KNOWN_VIEW_IMPORTS = {("tables.exports", "indicators.views"), ("researchers.view
 
 # Apps whose internal cycles another helper is breaking: readpath (helper 4)
 # owns indicators/ (models→views→presenters→query→disclosure→models) and
-# publications/ (models↔listing).
-KNOWN_CYCLIC_APPS = {"indicators", "publications"}
+# publications/ (models↔listing). catalog/ (models↔views: CatalogIndexPage's routes
+# call views, which import the data models) waits for the split of catalog/models.py
+# that taxonomy (helper 3) owns: the data models go to a module of their own that
+# views import, and models.py keeps the page and imports views at the top (as
+# surveys/ does with responses.py).
+KNOWN_CYCLIC_APPS = {"catalog", "indicators", "publications"}
 
 
 @pytest.fixture(scope="module")
