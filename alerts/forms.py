@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from indicators.models import Indicator
 from releases.enums import Organisation, ReleaseKind, Topic
+from releases.models import topics_to_db
 
 
 def _indicators():
-    from indicators.models import Indicator
-
     return Indicator.objects.order_by("sort_order", "code")
 
 
@@ -45,8 +45,6 @@ class ChoicesForm(forms.Form):
         return data
 
     def apply(self, subscriber):
-        from releases.models import topics_to_db
-
         data = self.cleaned_data
         subscriber.topics = topics_to_db(data["topics"])
         subscriber.kinds = topics_to_db(data["kinds"])

@@ -19,6 +19,7 @@ from iran.dates import TEHRAN, jalali
 from iran.periods import Period, Periodicity
 
 from .enums import Frequency, HolidayShift, ReleaseStatus
+from .models import Holiday, ReleasePage
 
 FRIDAY = 4
 
@@ -64,8 +65,6 @@ def periodicity(series):
 
 def planned_dates(series, today: dt.date, months: int | None = None, holidays=None):
     """[(reference period, release datetime)] from today to `months` ahead."""
-    from .models import Holiday
-
     months = months or series.horizon_months
     if holidays is None:
         holidays = set(Holiday.objects.values_list("date", flat=True))
@@ -98,8 +97,6 @@ def generate(series, calendar, today=None, months=None, translate_to=None, log=l
     Persian calendar page). Existing entries (by series and reference period)
     are left as editors made them. `translate_to(page, strings)` makes the English
     version (home.demo.translate in the demo and the management command)."""
-    from .models import ReleasePage
-
     today = today or timezone.now().astimezone(TEHRAN).date()
     created = []
     existing = set(

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views
+from .models import SurveyPage
 
 admin_urlpatterns = [
     path("", admin_views.index, name="index"),
@@ -39,8 +40,6 @@ def register_permissions():
 
 def _results_button(page, user, priority):
     from wagtail.admin.widgets import Button
-
-    from .models import SurveyPage
 
     if page.specific_class is SurveyPage and user.has_perm(admin_views.PERMISSION):
         yield Button(
