@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Indicator
@@ -12,8 +13,6 @@ def _indicators():
 
 class IndicatorChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        from django.utils.translation import get_language
-
         return obj.name("en" if (get_language() or "fa").startswith("en") else "fa")
 
 

@@ -8,6 +8,7 @@
   sent_at empty: at most once, and the operator can see them.
 * Rate-limited: at most settings.ALERTS_SEND_RATE emails per second, in batches."""
 
+import datetime as dt
 import time
 import uuid
 
@@ -185,8 +186,6 @@ def _send_batch(rows, key, run, per_lang, kind, template="alerts/email/release.t
 
 def weekly_digest(week, now=None):
     """The «coming up» email: confirmed entries of the next 7 days that concern each subscriber."""
-    import datetime as dt
-
     now = now or timezone.now()
     upcoming = list(
         ReleasePage.objects.live()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from iran.periods import Period
 from iran.text import format_number
@@ -25,8 +25,6 @@ def _lang():
 
 
 def profile_label(code):
-    from django.utils.translation import gettext
-
     return str(PROFILE_LABELS[code]) if code in PROFILE_LABELS else gettext("Not given")
 
 

@@ -3,6 +3,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
 from . import admin_views
 from .models import SurveyPage
@@ -39,8 +40,6 @@ def register_permissions():
 
 
 def _results_button(page, user, priority):
-    from wagtail.admin.widgets import Button
-
     if page.specific_class is SurveyPage and user.has_perm(admin_views.PERMISSION):
         yield Button(
             _("Results"), reverse("surveys_admin:detail", args=[page.pk]), icon_name="list-ul", priority=priority

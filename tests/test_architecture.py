@@ -69,9 +69,9 @@ KNOWN_VIEW_IMPORTS = {("tables.exports", "indicators.views"), ("researchers.view
 # owns indicators/ (models→views→presenters→query→disclosure→models) and
 # publications/ (models↔listing). catalog/ (models↔views: CatalogIndexPage's routes
 # call views, which import the data models) waits for the split of catalog/models.py
-# that taxonomy (helper 3) owns: the data models go to a module of their own that
-# views import, and models.py keeps the page and imports views at the top (as
-# surveys/ does with responses.py).
+# that taxonomy (helper 3) owns (a catalog/models/ package with pages.py): then views
+# import catalog.models.datasets/files/links, and pages.py imports views at the top
+# (as surveys/models.py does, with its rows in surveys/responses.py).
 KNOWN_CYCLIC_APPS = {"catalog", "indicators", "publications"}
 
 
