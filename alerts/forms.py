@@ -1,19 +1,18 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from indicators.models import Indicator
 from releases.enums import Organisation, ReleaseKind, Topic
+from releases.models import topics_to_db
 
 
 def _indicators():
-    from indicators.models import Indicator
-
     return Indicator.objects.order_by("sort_order", "code")
 
 
 class IndicatorChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        from django.utils.translation import get_language
-
         return obj.name("en" if (get_language() or "fa").startswith("en") else "fa")
 
 
@@ -45,8 +44,6 @@ class ChoicesForm(forms.Form):
         return data
 
     def apply(self, subscriber):
-        from releases.models import topics_to_db
-
         data = self.cleaned_data
         subscriber.topics = topics_to_db(data["topics"])
         subscriber.kinds = topics_to_db(data["kinds"])

@@ -8,8 +8,11 @@ from django.utils import timezone
 
 from iran.dates import TEHRAN
 from releases.embargo import is_public
+from releases.models import ReleasePage
 
 from .models import ReleaseNotice
+from .retention import anonymise_due
+from .tasks import send_release_notice, send_weekly_digest
 
 LOOKBACK = dt.timedelta(days=2)  # a scheduler that was down catches up, but old releases are not re-announced
 DIGEST_WEEKDAY = 5  # Saturday, the first working day of the Iranian week
@@ -18,10 +21,6 @@ DIGEST_HOUR = 8
 
 def queue_release_notices(now=None):
     """Queue one notice per entry whose minute has come (and not before)."""
-    from releases.models import ReleasePage
-
-    from .tasks import send_release_notice
-
     now = now or timezone.now()
     due = (
         ReleasePage.objects.filter(release_at__lte=now, release_at__gt=now - LOOKBACK, locale__language_code="fa")
@@ -44,8 +43,6 @@ def queue_release_notices(now=None):
 
 def queue_weekly_digest(now=None):
     """Saturday from 08:00 Tehran time, once per week."""
-    from .tasks import send_weekly_digest
-
     now = now or timezone.now()
     local = now.astimezone(TEHRAN)
     if local.weekday() != DIGEST_WEEKDAY or local.hour < DIGEST_HOUR:
@@ -59,8 +56,6 @@ def queue_weekly_digest(now=None):
 
 def anonymise_expired(now=None):
     """Once a day: subscriber addresses past their retention (see retention.py)."""
-    from .retention import anonymise_due
-
     if not cache.add("alerts:anonymise-ran", True, timeout=24 * 3600):
         return 0
     return anonymise_due(now)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from releases.models import topics_from_db
+from researchers.models import mask
 
 
 class Subscriber(models.Model):
@@ -37,8 +38,6 @@ class Subscriber(models.Model):
     @property
     def masked_email(self):
         """Personal data: shown masked, as in the researchers club."""
-        from researchers.models import mask
-
         if not self.email:
             return "—"
         local, _at, domain = self.email.partition("@")

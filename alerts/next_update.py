@@ -16,8 +16,10 @@ entry, never what it releases, is shown."""
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from indicators.models import Observation
 from iran.text import normalize_text
 from releases.enums import ReleaseKind, ReleaseStatus
+from releases.models import ReleasePage, ReleaseSeries
 
 
 def _lang():
@@ -29,8 +31,6 @@ def _words(text):
 
 
 def _series_named_in(kind, *names):
-    from releases.models import ReleaseSeries
-
     named = [_words(n) for n in names if n]
     for series in ReleaseSeries.objects.filter(active=True, kind=kind).order_by("pk"):
         for title in (series.title, series.title_en):
@@ -41,9 +41,6 @@ def _series_named_in(kind, *names):
 
 
 def indicator_series(indicator):
-    from indicators.models import Observation
-    from releases.models import ReleaseSeries
-
     series_id = (
         Observation.objects.filter(indicator=indicator, release__series__isnull=False)
         .order_by("-release__release_at")
@@ -68,8 +65,6 @@ def page_series(page):
 
 def next_entry_of(series, lang=None, now=None, after=None):
     """The next upcoming, not cancelled entry of `series` in language `lang`."""
-    from releases.models import ReleasePage
-
     if series is None:
         return None
     now = now or timezone.now()

@@ -8,6 +8,7 @@
   sent_at empty: at most once, and the operator can see them.
 * Rate-limited: at most settings.ALERTS_SEND_RATE emails per second, in batches."""
 
+import datetime as dt
 import time
 import uuid
 
@@ -18,9 +19,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from indicators.models import Indicator, Observation
+from indicators.query import public_observations
+from iran.periods import Period
+from iran.text import format_number
 from releases.embargo import is_public
+from releases.models import ReleasePage
 
 from .models import Delivery, ReleaseNotice, Subscriber
+from .next_update import indicator_series
 
 BATCH = 200
 
@@ -67,10 +74,6 @@ def message(to, lang, token, subject, template, context, body=None):
 
 def entry_indicators(entry):
     """Indicators of this entry: those whose figures it releases, and those whose own series it is."""
-    from indicators.models import Indicator, Observation
-
-    from .next_update import indicator_series
-
     ids = set(
         Observation.objects.filter(release__translation_key=entry.translation_key)
         .values_list("indicator_id", flat=True)
@@ -99,11 +102,6 @@ def subscribers_for(entry, indicator_ids):
 
 def figures(indicator_ids, entry, lang, now):
     """The national figure of each indicator released by the entry (public now)."""
-    from indicators.models import Indicator
-    from indicators.query import public_observations
-    from iran.periods import Period
-    from iran.text import format_number
-
     lines = []
     for ind in Indicator.objects.filter(pk__in=indicator_ids):
         rows = public_observations(ind, now=now).order_by("-period_start")
@@ -121,8 +119,6 @@ def figures(indicator_ids, entry, lang, now):
 
 def _versions(entry):
     """The entry in each language (subscribers read their own)."""
-    from releases.models import ReleasePage
-
     pages = ReleasePage.objects.live().filter(translation_key=entry.translation_key).select_related("locale")
     return {page.locale.language_code: page for page in pages}
 
@@ -190,10 +186,6 @@ def _send_batch(rows, key, run, per_lang, kind, template="alerts/email/release.t
 
 def weekly_digest(week, now=None):
     """The «coming up» email: confirmed entries of the next 7 days that concern each subscriber."""
-    import datetime as dt
-
-    from releases.models import ReleasePage
-
     now = now or timezone.now()
     upcoming = list(
         ReleasePage.objects.live()

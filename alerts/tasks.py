@@ -2,19 +2,17 @@
 
 from django_tasks import task
 
+from releases.models import ReleasePage
+
+from .sending import notify_release, weekly_digest
+
 
 @task()
 def send_release_notice(entry_pk: int):
-    from releases.models import ReleasePage
-
-    from .sending import notify_release
-
     entry = ReleasePage.objects.filter(pk=entry_pk).first()
     return notify_release(entry) if entry is not None else 0
 
 
 @task()
 def send_weekly_digest(week: str):
-    from .sending import weekly_digest
-
     return weekly_digest(week)

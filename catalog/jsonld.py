@@ -4,6 +4,7 @@ portals) and search engines read the same description."""
 
 import json
 
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from .bilingual import current_language
@@ -114,8 +115,6 @@ def dataset(ds, request, page, full=True):
                 "dct:accessRights": {"@id": EU_ACCESS_RIGHT + ACCESS_RIGHTS[f.access_level]},
             }
             if f.access_level == AccessLevel.OPEN:
-                from django.urls import reverse
-
                 item["contentUrl"] = request.build_absolute_uri(reverse("researchers:open_file", args=[f.uuid]))
                 item["dcat:downloadURL"] = {"@id": item["contentUrl"]}
             distributions.append(item)

@@ -7,6 +7,8 @@ class ReleasesConfig(AppConfig):
     verbose_name = _("Release calendar")
 
     def ready(self):
+        # Imports stay inside ready(): apps.py is loaded before any model exists,
+        # and ready() is Django's place to connect signals and read finished models.
         from . import signal_handlers  # noqa: F401
 
         self.set_translatable_fields()
@@ -17,7 +19,7 @@ class ReleasesConfig(AppConfig):
         touched by a translation sync: it changes only through services.py."""
         from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
-        from .models import ReleasePage
+        from .models import ReleasePage  # called from ready(): see there
 
         synchronised = {"topics", "reference_period", "contact_phone"}
         left_alone = {*ReleasePage.SCHEDULE_FIELDS, "cancellation_notice"}

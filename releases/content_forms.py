@@ -3,6 +3,7 @@ publishers set or change which calendar entry releases a page."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.log_actions import log
 
 PERMISSION = "releases.manage_release_schedule"
 
@@ -31,8 +32,6 @@ class ReleasedContentForm(WagtailAdminPageForm):
         previous = self.instance.release_id if self.instance.pk else None
         page = super().save(commit=commit)
         if page.pk and page.release_id != previous:
-            from wagtail.log_actions import log
-
             log(
                 instance=page,
                 action="releases.set_release",

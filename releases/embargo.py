@@ -29,8 +29,14 @@ Contract for other apps (stable): `released_q(prefix, now=None)`,
 `public_pages(queryset, now=None)`, `next_release_at(now=None)`,
 `seconds_until_next_release(now=None)`, `releases.mixins.ReleasedContentMixin`."""
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex, Revision
 
 from .enums import RELEASABLE_STATUSES, ReleaseStatus
 
@@ -53,10 +59,29 @@ def is_public(release, now=None) -> bool:
 
 
 # --- pages ------------------------------------------------------------------------------
+def entry_model():
+    """The calendar entry model, by name: models.py sits above this module (its
+    entries ask here about the pages they release), so the rule never imports it."""
+    return apps.get_model("releases", "ReleasePage")
+
+
+def released_page_models():
+    """Page types whose content goes public with a calendar entry: those with a
+    `release` link to it, i.e. every `ReleasedContentMixin` page (mixins.py
+    enforces the rule per page and imports this module, so the test is by field)."""
+    entry = entry_model()
+    return [model for model in apps.get_models() if issubclass(model, Page) and _release_target(model) is entry]
+
+
+def _release_target(model):
+    try:
+        return model._meta.get_field("release").related_model
+    except FieldDoesNotExist:
+        return None
+
+
 def embargoed_pages(now=None):
     """(pk, path) of every page held back by its own release (not descendants)."""
-    from .mixins import released_page_models
-
     # One query for every page type: a subclass (a yearbook of a publication) shares its
     # parent's `release` column, so only the model that declares it is asked.
     owners = [m for m in released_page_models() if m._meta.get_field("release").model is m]
@@ -80,8 +105,6 @@ def _below(rows) -> Q:
 def embargoed_page_ids(now=None):
     """Ids of pages (of any type) held back by a release that is not public yet,
     with every page below them (a yearbook's chapters wait for the yearbook)."""
-    from wagtail.models import Page
-
     rows = embargoed_pages(now)
     ids = {pk for pk, _path in rows}
     if rows:
@@ -121,18 +144,13 @@ def _embargoed_versions(now):
     """Every embargoed version of a page: live rows held by a release (and pages
     below them), and drafts or scheduled revisions whose own release is not
     public yet."""
-    from wagtail.models import Page, Revision
-
-    from .mixins import released_page_models
-    from .models import ReleasePage
-
     rows = embargoed_pages(now)
     paths = [path for _pk, path in rows]
     if rows:
         yield from Page.objects.filter(_below(rows)).specific()
     # Drafts: read the release from the revision's JSON first; only drafts tied
     # to an entry that is not public (or below an embargoed page) are built.
-    waiting = set(ReleasePage.objects.exclude(entry_public_q(now=now)).values_list("pk", flat=True))
+    waiting = set(entry_model().objects.exclude(entry_public_q(now=now)).values_list("pk", flat=True))
     seen = set()
     for model in released_page_models():
         drafts = model.objects.filter(Q(has_unpublished_changes=True) | Q(live=False)).select_related("latest_revision")
@@ -148,11 +166,6 @@ def _embargoed_versions(now):
 
 def held_media(now=None) -> tuple[set, set]:
     """(document ids, image ids) used by any embargoed version of a page."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import ReferenceIndex
-
     now = now or timezone.now()
     doc_type = ContentType.objects.get_for_model(get_document_model()).pk
     image_type = ContentType.objects.get_for_model(get_image_model()).pk
@@ -169,9 +182,6 @@ def held_media(now=None) -> tuple[set, set]:
 def files_named(name: str) -> tuple[set, set]:
     """(document ids, image ids) whose stored file, or one of whose renditions, is
     `name` (a storage name as Django resolves it)."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
     Image = get_image_model()
     docs = set(get_document_model().objects.filter(file=name).values_list("pk", flat=True))
     images = set(Image.objects.filter(file=name).values_list("pk", flat=True))
@@ -192,13 +202,10 @@ def is_file_held(name: str, now=None) -> bool:
 def next_release_at(now=None):
     """The next minute at which anything becomes public — a confirmed entry's
     announced minute or a scheduled («go live at») revision — or None."""
-    from wagtail.models import Page, Revision
-
-    from .models import ReleasePage
-
     now = now or timezone.now()
     candidates = [
-        ReleasePage.objects.filter(status=ReleaseStatus.CONFIRMED, release_at__gt=now)
+        entry_model()
+        .objects.filter(status=ReleaseStatus.CONFIRMED, release_at__gt=now)
         .order_by("release_at")
         .values_list("release_at", flat=True)
         .first(),

@@ -11,13 +11,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from iran.dates import TEHRAN, parse_jalali_date, to_tehran
+from iran.dates import TEHRAN, jalali, parse_jalali_date, to_tehran
 from iran.periods import Period, PeriodError
 from iran.text import to_latin_digits
 from iran.widgets import JalaliDateInput
 
 from .enums import ReleaseStatus, Topic
-from .models import topics_from_db, topics_to_db
+from .topics import topics_from_db, topics_to_db
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -102,8 +102,6 @@ class ScheduleForm(forms.Form):
     def __init__(self, *args, entry=None, **kwargs):
         super().__init__(*args, **kwargs)
         if entry is not None and not self.is_bound:
-            from iran.dates import jalali
-
             local = to_tehran(entry.release_at)
             j = jalali(local)
             self.initial.setdefault("date", f"{j.year}-{j.month:02d}-{j.day:02d}")

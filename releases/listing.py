@@ -170,11 +170,9 @@ def month_grid(entries, month: Period, lang):
 
 
 def listing_context(calendar, request, now=None):
-    from .models import ReleasePage
-
     now = now or timezone.now()
     lang = (get_language() or "fa")[:2]
-    base = ReleasePage.objects.child_of(calendar).live()
+    base = calendar.entries()  # the calendar's live entries (models.py imports this module)
     view = request.GET.get("view", "list")
     data = request.GET.copy()
     if view == "month" and not data.get("month"):

@@ -29,6 +29,8 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve
 
 from . import embargo
 
@@ -137,8 +139,6 @@ def serve_document(request, document_id, document_filename):
     """Wagtail's document view (hooks, collection privacy, filename check), with
     the S3 branch of `deliver`: Wagtail would stream a remote file through
     Python; we send a private redirect to its presigned address instead."""
-    from wagtail.documents import get_document_model
-    from wagtail.documents.views.serve import serve
 
     response = serve(request, document_id, document_filename)
     if isinstance(response, FileResponse) and not has_local_path():

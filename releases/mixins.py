@@ -1,13 +1,19 @@
 """What a page type needs to be released through the calendar."""
 
-from django.apps import apps
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Revision
 from wagtail.url_routing import RouteResult
 
-from .embargo import is_public, page_is_visible
+from .approval import signoff_workflow
+from .content_forms import ReleasedContentForm
+from .embargo import is_public, page_is_visible, released_page_models
+
+# `released_page_models` is defined with the rule (embargo.py) and kept importable from here.
+__all__ = ["ReleasedContentMixin", "released_page_models"]
 
 
 class ReleasedContentMixin(models.Model):
@@ -31,10 +37,6 @@ class ReleasedContentMixin(models.Model):
 
     @classmethod
     def get_edit_handler(cls):
-        from wagtail.admin.forms import WagtailAdminPageForm
-
-        from .content_forms import ReleasedContentForm
-
         handler = super().get_edit_handler()
         if handler.base_form_class in (None, WagtailAdminPageForm):
             handler.base_form_class = ReleasedContentForm
@@ -42,9 +44,7 @@ class ReleasedContentMixin(models.Model):
 
     def get_workflow(self):
         """Content attached to the calendar goes through the two-person sign-off
-        wherever it sits in the tree (signoff.py)."""
-        from .signoff import signoff_workflow
-
+        wherever it sits in the tree (approval.py)."""
         return signoff_workflow() or super().get_workflow()
 
     def is_embargoed(self, now=None) -> bool:
@@ -68,8 +68,6 @@ class ReleasedContentMixin(models.Model):
     def due_scheduled_version(self, now=None):
         """The newest revision whose approved «go live at» has come and that is
         not live yet, as a page object; None if there is none."""
-        from wagtail.models import Revision
-
         now = now or timezone.now()
         revision = (
             Revision.page_revisions.filter(object_id=str(self.pk), approved_go_live_at__lte=now)
@@ -84,7 +82,3 @@ class ReleasedContentMixin(models.Model):
 
     def get_sitemap_urls(self, request=None):
         return [] if self.is_embargoed() else super().get_sitemap_urls(request)
-
-
-def released_page_models():
-    return [m for m in apps.get_models() if issubclass(m, ReleasedContentMixin)]

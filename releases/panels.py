@@ -11,14 +11,13 @@ from wagtail.admin.panels import Panel
 
 from iran.dates import format_date, format_datetime, to_tehran
 
+from .content_forms import may_release
 from .enums import ReleaseStatus
 
 
 def schedule_actions(entry, user):
     """[(label, url, icon)] the user may take on the entry now."""
-    from .admin_views import can_manage_schedule
-
-    if entry is None or not entry.pk or not can_manage_schedule(user):
+    if entry is None or not entry.pk or not may_release(user):
         return []
     actions = []
     if entry.status == ReleaseStatus.PROVISIONAL:

@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from .enums import ReleaseStatus
+from .models import ReleaseDateChange, ReleasePage
 
 ON_TIME_SECONDS = 60  # released within the announced minute
 
@@ -31,10 +33,6 @@ class SeriesPunctuality:
 
 
 def punctuality(now=None, locale=None):
-    from wagtail.models import Locale
-
-    from .models import ReleaseDateChange, ReleasePage
-
     now = now or timezone.now()
     since = now - dt.timedelta(days=365)
     locale = locale or Locale.get_default()

@@ -8,11 +8,15 @@ once when it has stopped or failed (admin overview, dashboard panel)."""
 
 import logging
 
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Revision
 
+from .embargo import released_page_models
 from .enums import ReleaseStatus
 from .models import ReleasePage, SchedulerHeartbeat
+from .services import mark_published
 
 logger = logging.getLogger(__name__)
 HEARTBEAT = "releases"
@@ -21,10 +25,6 @@ HEARTBEAT = "releases"
 def publish_scheduled_revisions(entry, now):
     """Publish revisions of pages released by `entry` that were scheduled
     (approved to go live) for its minute or earlier."""
-    from wagtail.models import Revision
-
-    from .mixins import released_page_models
-
     count = 0
     for model in released_page_models():
         for page in model.objects.filter(release__translation_key=entry.translation_key):
@@ -43,8 +43,6 @@ def publish_scheduled_revisions(entry, now):
 def publish_due_releases(now=None):
     """Mark confirmed entries whose minute has come as published, with the
     minute the scheduler saw it. Returns the number of entries published."""
-    from .services import mark_published
-
     now = now or timezone.now()
     error = ""
     count = 0
@@ -72,6 +70,4 @@ def publish_scheduled_pages(now=None):
     """Record every «go live at» revision whose minute has come as published
     (Wagtail's publish_scheduled). The public already sees it from its minute
     (ReleasedContentMixin.route); this keeps listings, search and the admin in step."""
-    from django.core.management import call_command
-
     call_command("publish_scheduled", verbosity=0)

@@ -19,6 +19,9 @@ from iran.dates import TEHRAN, jalali
 from iran.periods import Period, Periodicity
 
 from .enums import Frequency, HolidayShift, ReleaseStatus
+from .models import Holiday, ReleasePage
+from .slugs import entry_slug
+from .translations import ensure_english
 
 FRIDAY = 4
 
@@ -64,8 +67,6 @@ def periodicity(series):
 
 def planned_dates(series, today: dt.date, months: int | None = None, holidays=None):
     """[(reference period, release datetime)] from today to `months` ahead."""
-    from .models import Holiday
-
     months = months or series.horizon_months
     if holidays is None:
         holidays = set(Holiday.objects.values_list("date", flat=True))
@@ -99,10 +100,6 @@ def generate(series, calendar, today=None, months=None, translate_to=None, log=l
     are left as editors made them. Each new entry gets its English version, a
     synced translation (`translate_to(page, strings)`, translations.ensure_english
     by default), where the calendar has an English version."""
-    from .models import ReleasePage
-    from .slugs import entry_slug
-    from .translations import ensure_english
-
     today = today or timezone.now().astimezone(TEHRAN).date()
     created = []
     existing = set(

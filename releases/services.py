@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from .enums import ReleaseStatus
 from .middleware import PUBLIC_MAX_AGE
@@ -54,8 +55,6 @@ def _check_future(when, now):
 
 def _log(entry, action, user, **data):
     """The embargo-relevant change in Wagtail's audit log, with who and when."""
-    from wagtail.log_actions import log
-
     data = {key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in data.items()}
     log(instance=entry, action=action, user=user if getattr(user, "pk", None) else None, data=data)
 

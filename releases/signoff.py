@@ -15,60 +15,20 @@ worker task), once per entry."""
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask
+from wagtail.log_actions import log
+from wagtail.models import PageLogEntry
 
-WORKFLOW_NAME = "Release sign-off"
+from .approval import WORKFLOW_NAME, TwoPersonApprovalTask, last_editor_id, signoff_workflow
+from .embargo import released_page_models
+from .enums import ReleaseStatus
+from .models import ReleasePage
+from .tasks import email_unapproved
+
+# The task and the workflow live in approval.py (models.py and mixins.py need them).
+__all__ = ["WORKFLOW_NAME", "TwoPersonApprovalTask", "last_editor_id", "signoff_workflow"]
+
 FLAG_HOURS = 24
-
-
-def last_editor_id(obj):
-    revision = getattr(obj, "latest_revision", None) or obj.get_latest_revision()
-    return getattr(revision, "user_id", None)
-
-
-class TwoPersonApprovalTask(GroupApprovalTask):
-    """Group approval that the content's last editor may not give."""
-
-    class Meta:
-        app_label = "releases"
-        verbose_name = _("two-person release approval")
-        verbose_name_plural = _("two-person release approvals")
-
-    def get_actions(self, obj, user):
-        actions = super().get_actions(obj, user)
-        if user.pk is not None and user.pk == last_editor_id(obj):
-            return [action for action in actions if action[0] != "approve"]
-        return actions
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        obj = task_state.revision.as_object() if task_state.revision_id else task_state.workflow_state.content_object
-        if action_name == "approve":
-            author = task_state.revision.user_id if task_state.revision_id else last_editor_id(obj)
-            if user.pk is not None and user.pk == author:
-                raise PermissionDenied(_("Someone other than the content's last editor must approve it for release."))
-        super().on_action(task_state, user, action_name, **kwargs)
-        if action_name == "approve":
-            from wagtail.log_actions import log
-
-            log(
-                instance=task_state.workflow_state.content_object,
-                action="releases.signoff",
-                user=user,
-                data={"revision": task_state.revision_id, "editor": author},
-            )
-
-    @classmethod
-    def get_description(cls):
-        return _("A release publisher other than the last editor approves content for its release")
-
-
-def signoff_workflow():
-    from wagtail.models import Workflow
-
-    return Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
 
 
 # --- readiness of coming releases ----------------------------------------------------------
@@ -84,8 +44,6 @@ def item_state(page) -> str:
 
 def readiness(entry):
     """[(page, state)] for every page attached to the entry (any language)."""
-    from .mixins import released_page_models
-
     items = []
     for model in released_page_models():
         for page in model.objects.filter(release__translation_key=entry.translation_key).order_by("path"):
@@ -94,9 +52,6 @@ def readiness(entry):
 
 
 def coming_releases(now=None, limit=10):
-    from .enums import ReleaseStatus
-    from .models import ReleasePage
-
     now = now or timezone.now()
     entries = ReleasePage.objects.filter(
         status__in=[ReleaseStatus.CONFIRMED, ReleaseStatus.PROVISIONAL], release_at__gt=now
@@ -117,12 +72,6 @@ def flag_unapproved(now=None):
     """Scheduler job: for each confirmed entry within FLAG_HOURS of its minute with
     unapproved items, queue one email to the release publishers (once per entry:
     the audit log entry `releases.flagged` is the marker)."""
-    from wagtail.models import PageLogEntry
-
-    from .enums import ReleaseStatus
-    from .models import ReleasePage
-    from .tasks import email_unapproved
-
     now = now or timezone.now()
     due = ReleasePage.objects.filter(
         status=ReleaseStatus.CONFIRMED, release_at__gt=now, release_at__lte=now + dt.timedelta(hours=FLAG_HOURS)
@@ -134,8 +83,6 @@ def flag_unapproved(now=None):
         pending = [page.pk for page, state in readiness(entry) if state != "approved"]
         if not pending:
             continue
-        from wagtail.log_actions import log
-
         log(instance=entry, action="releases.flagged", data={"pages": pending})
         email_unapproved.enqueue(entry.pk, pending)
         count += 1

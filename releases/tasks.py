@@ -1,21 +1,21 @@
 """Background work of the release calendar (django-tasks; the worker runs it)."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Q
 from django_tasks import task
+from wagtail.models import Page
+
+from iran.dates import format_datetime
+
+from .content_forms import PERMISSION
+from .models import ReleasePage
 
 
 @task()
 def email_unapproved(entry_id: int, page_ids: list[int]) -> int:
     """Tell the release publishers what is not yet approved for a coming release."""
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.core.mail import send_mail
-    from wagtail.models import Page
-
-    from iran.dates import format_datetime
-
-    from .admin_views import PERMISSION
-    from .models import ReleasePage
-
     entry = ReleasePage.objects.get(pk=entry_id)
     app, codename = PERMISSION.split(".")
     User = get_user_model()
@@ -40,8 +40,6 @@ def email_unapproved(entry_id: int, page_ids: list[int]) -> int:
 
 
 def models_q(app, codename):
-    from django.db.models import Q
-
     return (
         Q(is_superuser=True)
         | Q(user_permissions__content_type__app_label=app, user_permissions__codename=codename)

@@ -7,7 +7,7 @@ generated yearbooks. The English version copies the entry's schedule
 by services.py), so it is released at the same minute as the Persian one."""
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 ENGLISH = "en"
 
@@ -18,8 +18,6 @@ def english_locale():
 
 def _add_strings(source, locale, strings):
     """Known English text for some Persian segments (a generated title), marked as manual."""
-    from wagtail_localize.models import StringSegment
-
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         text = strings.get(segment.string.data)
         if text:

@@ -21,6 +21,7 @@ from .enums import ReleaseStatus
 from .media import may_see_embargoed
 from .mixins import ReleasedContentMixin
 from .models import Holiday, ReleasePage, ReleaseSeries
+from .signoff import coming_releases
 
 
 # --- the embargo ----------------------------------------------------------------
@@ -146,8 +147,6 @@ class ReadinessPanel(Component):
     order = 51
 
     def get_context_data(self, parent_context):
-        from .signoff import coming_releases
-
         context = super().get_context_data(parent_context)
         context["coming"] = coming_releases()
         return context

@@ -20,6 +20,7 @@ from catalog.models import DataFile
 from core.redirects import next_url
 
 from . import workflow
+from .emails import notify_membership
 from .enums import ApplicationStatus, MembershipStatus
 from .forms import GrantFormSet, ReviewActionForm
 from .models import Application, DownloadLog, Researcher, SecurityEvent, log_security_event
@@ -196,7 +197,6 @@ def decide_member(request, pk):
     researcher.decided_by = request.user
     researcher.decision_note = request.POST.get("note", "")[:1000]
     researcher.save(update_fields=["status", "decided_at", "decided_by", "decision_note"])
-    from .emails import notify_membership
 
     notify_membership(researcher)
     messages.success(request, _("Decision saved and the member told by email."))

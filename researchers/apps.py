@@ -20,6 +20,7 @@ GROUP_PERMISSIONS = {
 
 
 def ensure_groups(**kwargs):
+    # A post_migrate receiver in apps.py, which loads before models exist: import when called.
     from django.contrib.auth.models import Group, Permission
 
     for name, perms in GROUP_PERMISSIONS.items():

@@ -9,6 +9,8 @@ from django.utils.module_loading import import_string
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
+from .models import SecurityEvent, log_security_event
+
 
 def limited(**options):
     def decorator(view):
@@ -19,8 +21,6 @@ def limited(**options):
             try:
                 return checked(request, *args, **kwargs)
             except Ratelimited as exc:
-                from .models import SecurityEvent, log_security_event
-
                 log_security_event(request, SecurityEvent.Kind.RATE_LIMITED, detail=options.get("key", ""))
                 return import_string(settings.RATELIMIT_VIEW)(request, exc)
 

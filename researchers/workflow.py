@@ -13,9 +13,11 @@ of actor, writes an ApplicationEvent row and emails the applicant.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -128,9 +130,6 @@ def transition(application, action, actor=None, message="", grants=None):
 
 
 def committee_emails():
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     User = get_user_model()
     perm = Q(groups__permissions__codename="review_application") | Q(user_permissions__codename="review_application")
     return sorted(set(User.objects.filter(perm, is_active=True).exclude(email="").values_list("email", flat=True)))

@@ -27,8 +27,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from catalog.models import CatalogIndexPage, Dataset, Variable
+from indicators.models import Indicator
+from publications.models import PublicationPage, YearbookChapterPage
 from releases.embargo import embargoed_page_ids
 from releases.enums import ReleaseStatus
+from releases.models import ReleasePage
 
 from .highlight import contains_all, highlight, query_terms, snippet
 from .topics import calendar_topics
@@ -66,8 +70,6 @@ class Hit:
 
 
 def indicator_hits(query, lang):
-    from indicators.models import Indicator
-
     results = get_search_backend().search(query, Indicator.objects.prefetch_related("topics"), operator="and")
     for n, ind in enumerate(results[:MAX_PER_SOURCE]):
         yield Hit(
@@ -82,8 +84,6 @@ def indicator_hits(query, lang):
 
 
 def dataset_hits(query, lang):
-    from catalog.models import CatalogIndexPage, Dataset, Variable
-
     index = CatalogIndexPage.for_language(lang)
     datasets = Dataset.objects.published().search(query).select_related("topic")[:MAX_PER_SOURCE]
     for n, ds in enumerate(datasets):
@@ -112,9 +112,6 @@ def dataset_hits(query, lang):
 
 
 def _page_type(page):
-    from publications.models import PublicationPage, YearbookChapterPage
-    from releases.models import ReleasePage
-
     if isinstance(page, ReleasePage):
         return "release"
     if isinstance(page, PublicationPage | YearbookChapterPage):
@@ -125,8 +122,6 @@ def _page_type(page):
 def _release_minutes(pages):
     """{release id: its minute} for the pages' calendar entries, in one query
     (reading `page.release` would cost a query per hit)."""
-    from releases.models import ReleasePage
-
     ids = {page.release_id for page in pages if getattr(page, "release_id", None)}
     return dict(ReleasePage.objects.filter(pk__in=ids).values_list("pk", "release_at")) if ids else {}
 
@@ -183,9 +178,6 @@ def decorate(hits, query):
 def suggest(query, lang, now=None):
     """Autocomplete: titles that start with the words typed (the last may be half
     typed), ranked like search. Same embargo rule as search."""
-    from catalog.models import Dataset
-    from indicators.models import Indicator
-
     now = now or timezone.now()
     terms = query_terms(query)
     if not terms:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .enums import NOT_USED, SCALE, Profile, QuestionKind
-from .models import Answer, Response
+from .responses import Answer, Response
 
 TEXT_MAX = 2000
 COMMENT_MAX = 1000

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from iran.periods import Period
 from iran.text import format_number
 
 from .enums import SCALE, Profile, QuestionKind
-from .models import Answer, PageFeedback, Question, Response, SurveyPage
+from .responses import Answer, PageFeedback, Question, Response
 from .stats import MeanCI, mean_ci, percent
 
 PROFILE_LABELS = dict(Profile.choices)
@@ -25,8 +25,6 @@ def _lang():
 
 
 def profile_label(code):
-    from django.utils.translation import gettext
-
     return str(PROFILE_LABELS[code]) if code in PROFILE_LABELS else gettext("Not given")
 
 
@@ -66,7 +64,8 @@ def previous_survey(survey):
     except ValueError:
         return None
     return (
-        SurveyPage.objects.filter(period=previous, locale=survey.locale)
+        type(survey)
+        .objects.filter(period=previous, locale=survey.locale)
         .exclude(pk=survey.pk)
         .order_by("-first_published_at")
         .first()

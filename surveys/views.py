@@ -18,7 +18,8 @@ from wagtail.models import Page
 from iran.periods import Period, Periodicity
 
 from .forms import FeedbackForm, SurveyForm, new_token
-from .models import PageFeedback, Response, tehran_today
+from .quarters import tehran_today
+from .responses import PageFeedback, Response
 from .results import survey_results
 
 COOKIE_SALT = "surveys.response"

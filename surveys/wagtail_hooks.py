@@ -2,10 +2,12 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
 from core.admin_menu import PermissionMenuItem
 
 from . import admin_views
+from .models import SurveyPage
 
 admin_urlpatterns = [
     path("", admin_views.index, name="index"),
@@ -39,10 +41,6 @@ def register_permissions():
 
 
 def _results_button(page, user, priority):
-    from wagtail.admin.widgets import Button
-
-    from .models import SurveyPage
-
     if page.specific_class is SurveyPage and user.has_perm(admin_views.PERMISSION):
         yield Button(
             _("Results"), reverse("surveys_admin:detail", args=[page.pk]), icon_name="list-ul", priority=priority

@@ -9,6 +9,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from . import views
+from .glossary import TERMS
+
 
 class IntroPage(Page):
     """A page that exists once where it is placed, with an editor's introduction."""
@@ -30,9 +33,7 @@ class TableBuilderPage(IntroPage):
         verbose_name = _("table builder")
 
     def serve(self, request, *args, **kwargs):
-        from .views import builder
-
-        return builder(request, self)
+        return views.builder(request, self)
 
 
 class ApiGuidePage(IntroPage):
@@ -42,10 +43,8 @@ class ApiGuidePage(IntroPage):
         verbose_name = _("API guide")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import api_guide_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(api_guide_context(request))
+        context.update(views.api_guide_context(request))
         return context
 
 
@@ -57,8 +56,6 @@ class GlossaryPage(IntroPage):
         verbose_name = _("glossary")
 
     def get_context(self, request, *args, **kwargs):
-        from .glossary import TERMS
-
         context = super().get_context(request, *args, **kwargs)
         context["terms"] = TERMS
         return context
@@ -73,12 +70,8 @@ class MethodologyPage(RoutablePageMixin, IntroPage):
 
     @path("")
     def families(self, request):
-        from .views import methodology
-
-        return methodology(request, self, None)
+        return views.methodology(request, self, None)
 
     @path("<slug:topic>/")
     def family(self, request, topic):
-        from .views import methodology
-
-        return methodology(request, self, topic)
+        return views.methodology(request, self, topic)

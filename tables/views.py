@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from indicators.formats.cube import TIME
 from indicators.maps import province_map
-from indicators.models import Indicator
+from indicators.models import Indicator, Topic
 from iran.dates import format_date
 from iran.text import format_number
 
@@ -157,10 +158,6 @@ def api_guide_context(request):
 
 def methodology(request, page, topic_slug):
     """One family's identity cards (source, coverage, method, standards, revisions, quality notes)."""
-    from django.http import Http404
-
-    from indicators.models import Topic
-
     lang = _lang()
     topics = list(Topic.objects.filter(indicators__isnull=False).distinct())
     topic = None

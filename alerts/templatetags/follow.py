@@ -1,6 +1,9 @@
 from django import template
 from django.urls import reverse
 
+from catalog.models import Dataset
+from indicators.models import Indicator
+
 from .. import next_update
 
 register = template.Library()
@@ -9,9 +12,6 @@ register = template.Library()
 @register.inclusion_tag("alerts/includes/next_update.html")
 def next_update_for(obj):
     """The «Next update» line for an indicator, a dataset or a publication page."""
-    from catalog.models import Dataset
-    from indicators.models import Indicator
-
     if isinstance(obj, Indicator):
         series = next_update.indicator_series(obj)
     elif isinstance(obj, Dataset):

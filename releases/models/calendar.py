@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..listing import listing_context
+from .entry import ReleasePage
+
 
 class ReleaseCalendarPage(Page):
     """The calendar index at /<lang>/releases/: listing, filters, month view and feeds."""
@@ -19,8 +22,6 @@ class ReleaseCalendarPage(Page):
         verbose_name = _("release calendar")
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import listing_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
         return context
@@ -32,6 +33,4 @@ class ReleaseCalendarPage(Page):
         return response
 
     def entries(self):
-        from .entry import ReleasePage
-
         return ReleasePage.objects.child_of(self).live()

@@ -13,9 +13,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from iran.periods import Period, PeriodError
+
+from ..embargo import is_page_embargoed, released_page_models
 from ..enums import FINAL_STATUSES, RELEASABLE_STATUSES, Organisation, ReleaseKind, ReleaseStatus, Topic
+from ..forms import ReleasePageForm
 from ..panels import ReleaseStatusPanel
-from .topics import topics_from_db
+from ..permission_testers import ReleasePagePermissionTester
+from ..topics import topics_from_db
+from .schedule import ReleaseDateChange
 
 
 class ReleaseLinkBlock(blocks.StreamBlock):
@@ -125,8 +131,6 @@ class ReleasePage(Page):
     # --- the base form validates dates, topics and the Jalali period ------------
     @classmethod
     def get_edit_handler(cls):
-        from ..forms import ReleasePageForm
-
         handler = super().get_edit_handler()
         handler.base_form_class = ReleasePageForm
         return handler
@@ -174,8 +178,6 @@ class ReleasePage(Page):
 
     # --- related rows (shared by every language version of the entry) -------------
     def date_changes(self):
-        from .schedule import ReleaseDateChange
-
         return ReleaseDateChange.objects.filter(translation_key=self.translation_key).order_by("changed_at", "pk")
 
     def next_entry(self):
@@ -192,8 +194,6 @@ class ReleasePage(Page):
     def released_pages(self, now=None, for_public=True):
         """Pages released through this entry (any language version of it), in the
         entry's language; for the public only once the minute has come."""
-        from ..mixins import released_page_models
-
         if for_public and not self.is_released(now):
             return []
         pages = []
@@ -204,8 +204,6 @@ class ReleasePage(Page):
 
     def public_links(self, now=None):
         """The entry's own links, minus any page still under embargo."""
-        from ..embargo import is_page_embargoed
-
         links = []
         for block in self.related_links:
             if block.block_type == "page":
@@ -248,14 +246,10 @@ class ReleasePage(Page):
         return obj
 
     def permissions_for_user(self, user):
-        from ..permission_testers import ReleasePagePermissionTester
-
         return ReleasePagePermissionTester(user, self)
 
     def clean(self):
         super().clean()
-        from iran.periods import Period, PeriodError
-
         if self.reference_period:
             try:
                 self.reference_period = Period.parse(self.reference_period).code

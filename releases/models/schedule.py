@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from ..enums import Frequency, HolidayShift, Organisation, ReleaseKind
-from .topics import topics_from_db
+from ..topics import topics_from_db
 
 
 class ReleaseDateChange(models.Model):

@@ -1,4 +1,5 @@
-"""Topics are stored in one text column; these two functions read and write it."""
+"""How a calendar entry's topics are stored: one text column «,a,b,», so that one
+`contains` lookup finds a topic on every database. Used by the models and the forms."""
 
 TOPIC_SEPARATOR = ","
 
