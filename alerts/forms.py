@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.language import current_language
 from releases.enums import Organisation, ReleaseKind, Topic
 
 
@@ -12,9 +13,7 @@ def _indicators():
 
 class IndicatorChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        from django.utils.translation import get_language
-
-        return obj.name("en" if (get_language() or "fa").startswith("en") else "fa")
+        return obj.name(current_language())
 
 
 class ChoicesForm(forms.Form):
