@@ -97,7 +97,7 @@ def generate(series, calendar, today=None, months=None, translate_to=None, log=l
     """Create the missing provisional entries of `series` under `calendar` (the
     Persian calendar page). Existing entries (by series and reference period)
     are left as editors made them. `translate_to(page, strings)` makes the English
-    version (home.demo.translate in the demo and the management command)."""
+    version (core.translation.translate in the demo and the management command)."""
     from .models import ReleasePage
 
     today = today or timezone.now().astimezone(TEHRAN).date()

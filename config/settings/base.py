@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "surveys",
     "sitesearch",
     "alerts",
+    "demo",
     # wagtail-localize before wagtail so its templates win
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--months", type=int, default=None, help="Months ahead (default: each series' own).")
 
     def handle(self, *args, months=None, **options):
-        from home.demo import translate
+        from core.translation import translate
 
         fa = Locale.objects.get(language_code="fa")
         calendar = ReleaseCalendarPage.objects.filter(locale=fa).first()
