@@ -1,7 +1,7 @@
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.language import current_language
 from indicators.models import Indicator
 from releases.enums import Organisation, ReleaseKind, Topic
 from releases.models import topics_to_db
@@ -13,7 +13,7 @@ def _indicators():
 
 class IndicatorChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return obj.name("en" if (get_language() or "fa").startswith("en") else "fa")
+        return obj.name(current_language())
 
 
 class ChoicesForm(forms.Form):

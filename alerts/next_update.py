@@ -14,16 +14,12 @@ Calendar entries are public in advance (title, date, status): only the
 entry, never what it releases, is shown."""
 
 from django.utils import timezone
-from django.utils.translation import get_language
 
+from core.language import current_language
 from indicators.models import Observation
 from iran.text import normalize_text
 from releases.enums import ReleaseKind, ReleaseStatus
 from releases.models import ReleasePage, ReleaseSeries
-
-
-def _lang():
-    return "en" if (get_language() or "fa").startswith("en") else "fa"
 
 
 def _words(text):
@@ -71,7 +67,7 @@ def next_entry_of(series, lang=None, now=None, after=None):
     start = max(now, after) if after else now
     return (
         ReleasePage.objects.live()
-        .filter(series=series, locale__language_code=lang or _lang(), release_at__gt=start)
+        .filter(series=series, locale__language_code=lang or current_language(), release_at__gt=start)
         .exclude(status=ReleaseStatus.CANCELLED)
         .order_by("release_at")
         .first()

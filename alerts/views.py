@@ -6,10 +6,11 @@ so the form does not tell anyone who subscribes."""
 from django.core import signing
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
+
+from core.language import current_language
 
 from .forms import ChoicesForm, SubscribeForm
 from .models import Subscriber
@@ -17,10 +18,6 @@ from .sending import base_url, message
 
 CONFIRM_SALT = "alerts.confirm"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
-
-
-def _lang():
-    return "en" if (get_language() or "fa").startswith("en") else "fa"
 
 
 def _message(request, title, text, status=200, link=None):
@@ -38,7 +35,7 @@ def subscribe(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
         subscriber = Subscriber.objects.filter(email=email).first()
-        lang = _lang()
+        lang = current_language()
         if subscriber is None or not subscriber.confirmed_at:
             subscriber = subscriber or Subscriber(email=email)
             subscriber.language = lang
@@ -75,7 +72,7 @@ def confirm(request, signed):
         subscriber.confirmed_at = timezone.now()
         subscriber.unsubscribed_at = None
         subscriber.save(update_fields=["confirmed_at", "unsubscribed_at"])
-    manage_url = f"/{_lang()}/alerts/manage/{subscriber.token}/"
+    manage_url = f"/{current_language()}/alerts/manage/{subscriber.token}/"
     return _message(
         request,
         _("Your alerts are on"),

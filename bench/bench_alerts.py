@@ -39,8 +39,8 @@ SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "10000"))
 
 def build():
     from alerts.models import Subscriber
-    from home import demo
-    from releases.testing import make_calendar, make_entry
+    from demo import site as demo
+    from tests.builders.releases import make_calendar, make_entry
 
     fa, _en = demo.ensure_locales()
     home = demo.ensure_home(fa)

@@ -48,7 +48,7 @@ def main():
     call_command("migrate", verbosity=0)
 
     from catalog.models import CatalogIndexPage, Dataset, Organisation, Topic, Variable
-    from home import demo
+    from demo import site as demo
 
     fa, _en = demo.ensure_locales()
     home = demo.ensure_home(fa)

@@ -43,7 +43,7 @@ from gen_import_data import generate  # noqa: E402 — bench/ is on the path onl
 SETUP = """
 from indicators.codelists import ensure_code_lists
 from indicators.models import CodeList, Observation
-from indicators.testing import make_indicator
+from tests.builders.indicators import make_indicator
 ensure_code_lists()
 ind = make_indicator("bench", [CodeList.objects.get(code="province"), CodeList.objects.get(code="isic")], periodicity=12)
 from indicators.models import ImportBatch

@@ -35,11 +35,11 @@ RUNS = 15
 
 
 def build():
-    from home import demo
+    from demo import site as demo
     from indicators.models import CodeList, Observation, period_bounds
-    from indicators.testing import make_indicator
     from iran.periods import Period
-    from publications.testing import block, chart_value, publications_index, release_entry, table_value
+    from tests.builders.indicators import make_indicator
+    from tests.builders.publications import block, chart_value, publications_index, release_entry, table_value
 
     fa, _en = demo.ensure_locales()
     home = demo.ensure_home(fa)
@@ -58,7 +58,7 @@ def build():
                 )  # fmt: skip
     Observation.objects.bulk_create(rows, batch_size=2000)
     index = publications_index(home)
-    from publications.testing import yearbook
+    from tests.builders.publications import yearbook
 
     chapters = {}
     for n_tables in (2, 5, 10):

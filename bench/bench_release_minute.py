@@ -50,7 +50,7 @@ def schedule(now):
 
     from publications.models import BulletinPage, PublicationIndexPage
     from releases.models import ReleaseCalendarPage
-    from releases.testing import make_entry
+    from tests.builders.releases import make_entry
 
     minute = (now + dt.timedelta(seconds=45 + 60)).replace(second=0, microsecond=0)
     word = "benchsecret" + secrets.token_hex(4)

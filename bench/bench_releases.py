@@ -60,8 +60,8 @@ SETUP = r"""
 import datetime as dt, django, sys
 django.setup()
 from django.utils import timezone
-from home import demo
-from releases.testing import make_calendar, make_entry
+from demo import site as demo
+from tests.builders.releases import make_calendar, make_entry
 from releases.enums import ReleaseKind, ReleaseStatus
 fa, _en = demo.ensure_locales()
 home = demo.ensure_home(fa)

@@ -34,9 +34,10 @@ def main():
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from home import demo as home_demo
+    from demo import site as home_demo
+    from demo import surveys as demo
     from iran.periods import Period, Periodicity
-    from surveys import demo, exports
+    from surveys import exports
     from surveys.models import Answer, Response, SurveyIndexPage, tehran_today
     from surveys.results import survey_results
 

@@ -23,11 +23,11 @@ def build():
     from decimal import Decimal
     from types import SimpleNamespace
 
-    from home import demo
+    from demo import site as demo
+    from demo import tables as tables_demo
     from indicators.models import Observation, period_bounds
-    from indicators.testing import make_code_list, make_indicator
     from iran.periods import Period
-    from tables import demo as tables_demo
+    from tests.builders.indicators import make_code_list, make_indicator
 
     fa, _en = demo.ensure_locales()
     home = demo.ensure_home(fa)

@@ -7,7 +7,8 @@ import json
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from .bilingual import current_language
+from core.language import current_language
+
 from .enums import AccessLevel, Periodicity
 
 CONTEXT = {

@@ -17,12 +17,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.language import Bilingual
+from core.storage import private_storage
 from iran.periods import Period, PeriodError
 from iran.text import normalize_text
 
-from .bilingual import Bilingual
 from .enums import AccessLevel, Periodicity, Unit, VariableType
-from .storage import private_storage
 from .widgets import PrivateFileInput
 
 
@@ -339,7 +339,7 @@ class DatasetLink(models.Model):
 
     def resolve(self, request=None):
         """(label, href) in the current language, or None when the target is not public."""
-        from .bilingual import current_language
+        from core.language import current_language
 
         if self.page_id:
             from wagtail.models import Locale
@@ -434,7 +434,7 @@ class CatalogIndexPage(RoutablePageMixin, Page):
 
     @classmethod
     def for_language(cls, language=None):
-        from .bilingual import current_language
+        from core.language import current_language
 
         language = language or current_language()
         return cls.objects.live().filter(locale__language_code=language).first() or cls.objects.live().first()

@@ -8,9 +8,10 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from core.language import current_language
 
 from .enums import ImportStatus
 from .forms import ImportForm
@@ -50,7 +51,7 @@ def upload(request):
             original_name=data["file"].name,
             size=data["file"].size,
             sheet=data["sheet"],
-            language=(get_language() or "fa")[:2],
+            language=current_language(),
             created_by=request.user,
             dry_run=True,
         )

@@ -5,16 +5,13 @@ disclosure control applied, paginated, JSON or CSV, errors as JSON."""
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 from typing import Literal
 
-from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from core.exports import safe_cell
+from core.exports import csv_response
 from iran.periods import Period, PeriodError
 
 from .formats.responses import OPEN_FORMATS, api_answer
@@ -336,14 +333,8 @@ def observations(
 
 
 def _csv(ind, dims, rows):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["period", *dims, "value", "flags"])
-    for r in rows:
-        value = "" if r.value is None else f"{r.value:.{ind.decimals}f}"
-        writer.writerow(
-            [safe_cell(x) for x in [r.period.code, *[r.codes[d] for d in dims], value, ",".join(sorted(r.flags))]]
-        )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{ind.code}.csv"'
-    return response
+    def value(r):
+        return "" if r.value is None else f"{r.value:.{ind.decimals}f}"
+
+    lines = ([r.period.code, *[r.codes[d] for d in dims], value(r), ",".join(sorted(r.flags))] for r in rows)
+    return csv_response(ind.code, [["period", *dims, "value", "flags"], *lines], bom=False)

@@ -9,7 +9,6 @@ Codes are validated against their code lists at import time."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,21 +17,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.language import pick as _lang_pick
+from core.storage import import_storage
 from iran.periods import Period, Periodicity
 
 from .enums import FLAGS, ImportStatus, PeriodicityChoice, ReleaseSeries
 
 MAX_DIMENSIONS = 5
 DIMENSION_FIELDS = [f"d{i}" for i in range(1, MAX_DIMENSIONS + 1)]
-
-
-def _lang_pick(obj, base: str, lang: str) -> str:
-    value = getattr(obj, f"{base}_{'en' if lang == 'en' else 'fa'}", "") or ""
-    return value or getattr(obj, f"{base}_fa", "") or ""
-
-
-def private_storage():
-    return FileSystemStorage(location=settings.PRIVATE_ROOT / "imports")
 
 
 # --- code lists -----------------------------------------------------------
@@ -261,7 +253,7 @@ class ImportBatch(models.Model):
     release = models.ForeignKey(
         "releases.ReleasePage", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    file = models.FileField(_("file"), storage=private_storage, upload_to="%Y/%m", blank=True, max_length=300)
+    file = models.FileField(_("file"), storage=import_storage, upload_to="%Y/%m", blank=True, max_length=300)
     original_name = models.CharField(_("file name"), max_length=300, blank=True)
     size = models.BigIntegerField(_("size"), default=0)
     sheet = models.CharField(_("sheet"), max_length=100, blank=True)

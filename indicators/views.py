@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.exports import safe_cell
+from core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_text, safe_cell, workbook_bytes
+from core.language import current_language
 from iran.periods import Period, PeriodError
 from iran.text import format_number
 
 from .models import Code, Indicator, IndicatorDimension, Topic
 from .presenters import build_view, sparkline_points
-
-
-def _lang():
-    return "en" if (get_language() or "fa").startswith("en") else "fa"
 
 
 def _indicator(code) -> Indicator:
@@ -43,7 +37,7 @@ def _period_param(request):
 
 
 def indicator_index(request, page):
-    lang = _lang()
+    lang = current_language()
     indicators = Indicator.objects.prefetch_related("topics").select_related("producer")
     topics = Topic.objects.filter(indicators__isnull=False).distinct()
     topic = request.GET.get("topic", "")
@@ -128,7 +122,7 @@ def related_releases(indicator, limit=5):
         return []
     from releases.models import ReleasePage
 
-    lang = _lang()
+    lang = current_language()
     qs = ReleasePage.objects.live().filter(kind=indicator.release_series, locale__language_code=lang)
     now = timezone.now()
     upcoming = list(qs.filter(release_at__gte=now).exclude(status="cancelled").order_by("release_at")[:2])
@@ -137,7 +131,7 @@ def related_releases(indicator, limit=5):
 
 
 def indicator_detail(request, page, code):
-    lang = _lang()
+    lang = current_language()
     indicator = _indicator(code)
     period = _period_param(request)
     view = build_view(indicator, lang, period=period)
@@ -216,7 +210,7 @@ def download_rows(view, which="series", period=None):
 
 
 def indicator_download(request, page, code, fmt):
-    lang = _lang()
+    lang = current_language()
     indicator = _indicator(code)
     which = request.GET.get("table", "series")
     period = _period_param(request)
@@ -229,13 +223,7 @@ def indicator_download(request, page, code, fmt):
     if indicator.is_demo:
         note += " " + _("DEMO figures, not official.")
     if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # Excel opens UTF-8 Persian text correctly with a BOM
-        writer = csv.writer(buffer)
-        writer.writerow([safe_cell(h) for h in header])
-        for row in rows:
-            writer.writerow([safe_cell(c) for c in row])
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(csv_text([header, *rows]), content_type=CSV_CONTENT_TYPE)
     elif fmt == "xlsx":
         from openpyxl import Workbook
 
@@ -250,11 +238,7 @@ def indicator_download(request, page, code, fmt):
             sheet.append(
                 [float(c) if _numeric(c) and i % 2 == 0 and i >= 2 else safe_cell(c) for i, c in enumerate(row)]
             )
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(
-            out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
+        response = HttpResponse(workbook_bytes(book), content_type=XLSX_CONTENT_TYPE)
     elif fmt == "json":
         payload = {
             "indicator": indicator.code,
@@ -285,7 +269,7 @@ def _numeric(text):
 
 # --- dashboard ------------------------------------------------------------------------------
 def dashboard_context(request):
-    lang = _lang()
+    lang = current_language()
     indicators = Indicator.objects.filter(is_key=True).prefetch_related("topics").select_related("producer")
     topic = request.GET.get("topic", "")
     organisation = request.GET.get("organisation", "")

@@ -3,8 +3,6 @@
 Every download is built from the same `TableData` the page shows, so the
 numbers are the same; cells that start with = + - @ are escaped."""
 
-import csv
-import io
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -13,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from core.exports import safe_cell
+from core.exports import csv_text, safe_cell, workbook_bytes
 
 
 def safe_text(value):
@@ -56,15 +54,8 @@ def footer_lines(table):
 
 
 def table_csv(table) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([safe_text(table.title)])
-    for row in table_rows(table):
-        writer.writerow([v if isinstance(v, int | float) else safe_text(v) for v in row])
-    for line in footer_lines(table):
-        writer.writerow([safe_text(line)])
-    # UTF-8 with BOM so that spreadsheet programs read Persian correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    rows = [[table.title], *table_rows(table), *([line] for line in footer_lines(table))]
+    return csv_text(rows).encode("utf-8")
 
 
 def _number_format(decimals):
@@ -107,9 +98,7 @@ def table_xlsx(table, rtl=True) -> bytes:
     workbook = Workbook()
     write_sheet(workbook.active, table, rtl)
     workbook.active.title = sheet_title(table.title, set())
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]\:\*\?\/\\]")
@@ -149,6 +138,4 @@ def workbook_xlsx(sections, rtl=True, contents_title="") -> bytes:
             link_cell.font = Font(color="0B5CAD", underline="single")
     contents.column_dimensions["A"].width = 36
     contents.column_dimensions["B"].width = 60
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

@@ -3,20 +3,19 @@ the previous versions kept by corrections. Every view checks the page the way
 the page itself does: live, and past its release minute unless the user may
 edit it; the data come from the same observation store as the page."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+
+from core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, attachment
+from core.language import current_language
 
 from . import data, exports
 from .models import Correction, ObservationPageMixin, YearbookPage
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+CONTENT_TYPES = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
 
 
 def _visible_page(request, page_id):
@@ -33,8 +32,7 @@ def _visible_page(request, page_id):
 
 
 def _download(content, fmt, filename):
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response = attachment(content, f"{filename}.{fmt}", CONTENT_TYPES[fmt])
     patch_cache_control(response, no_cache=True, max_age=0)
     return response
 
@@ -94,7 +92,7 @@ def previous_version(request, pk):
     old = correction.previous_revision.as_object()
     old.superseded_by = correction
     old.current_version = current
-    if getattr(old, "locale_id", None) and old.locale.language_code != (get_language() or "fa")[:2]:
+    if getattr(old, "locale_id", None) and old.locale.language_code != current_language():
         raise Http404
     response = old.serve(request)
     if hasattr(response, "render"):

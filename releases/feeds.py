@@ -12,10 +12,10 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from core.language import current_language
 from iran.dates import TEHRAN, format_datetime
 
 from .enums import ReleaseStatus
@@ -27,7 +27,7 @@ FEED_ITEMS = 50
 
 
 def calendar_for_language():
-    lang = (get_language() or "fa")[:2]
+    lang = current_language()
     calendar = ReleaseCalendarPage.objects.live().filter(locale__language_code=lang).first()
     if calendar is None:
         raise Http404
@@ -48,7 +48,7 @@ def ics(request):
     cancelled_data["tab"] = "cancelled"
     cancelled, *_rest = filter_entries(base, cancelled_data, now)
     entries += list(cancelled.filter(release_at__gt=now)[:ICS_MAX_EVENTS])
-    lang = (get_language() or "fa")[:2]
+    lang = current_language()
     cal = Calendar()
     cal.add("prodid", "-//MCLS Statistics Portal//Release calendar//" + lang.upper())
     cal.add("version", "2.0")
@@ -90,7 +90,7 @@ def _event(entry, request, lang, now):
 def entry_ics(request, pk):
     """«Add to calendar»: one entry as an .ics file. Only a confirmed (or
     published, cancelled) entry has a minute; a provisional one has only a month."""
-    lang = (get_language() or "fa")[:2]
+    lang = current_language()
     entry = ReleasePage.objects.live().filter(pk=pk, locale__language_code=lang).first()
     if entry is None or entry.status == ReleaseStatus.PROVISIONAL:
         raise Http404
@@ -134,7 +134,7 @@ class PublishedReleasesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        lang = (get_language() or "fa")[:2]
+        lang = current_language()
         return f"{item.summary}\n\n{format_datetime(item.release_at, lang)}"
 
     def item_link(self, item):

@@ -9,9 +9,9 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.language import current_language
 from iran.dates import TEHRAN, jalali, parse_jalali_date
 from iran.periods import MONTHS_EN, MONTHS_FA, Period, PeriodError
 from iran.text import normalize_text, to_latin_digits
@@ -171,7 +171,7 @@ def month_grid(entries, month: Period, lang):
 
 def listing_context(calendar, request, now=None):
     now = now or timezone.now()
-    lang = (get_language() or "fa")[:2]
+    lang = current_language()
     base = calendar.entries()  # the calendar's live entries (models.py imports this module)
     view = request.GET.get("view", "list")
     data = request.GET.copy()

@@ -13,8 +13,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from catalog.storage import private_storage
 from core.client_ip import client_ip
+from core.storage import private_storage
 from iran.validators import validate_national_id
 
 from .enums import AffiliationType, ApplicationStatus, Degree, MembershipStatus

@@ -22,6 +22,7 @@ from catalog.enums import AccessLevel
 from catalog.models import Dataset
 from catalog.views import open_file_or_404
 from core.client_ip import client_ip
+from core.language import current_language
 from core.login_guard import guarded_login
 
 from . import workflow
@@ -48,7 +49,7 @@ def _researcher(request):
 
 
 def club_page():
-    lang = (translation.get_language() or "fa")[:2]
+    lang = current_language()
     return (
         ResearchersIndexPage.objects.live().filter(locale__language_code=lang).first()
         or ResearchersIndexPage.objects.live().first()

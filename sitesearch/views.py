@@ -4,9 +4,9 @@ header box's autocomplete reads."""
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.language import current_language
 from iran.text import normalize_text
 
 from . import sources
@@ -15,10 +15,6 @@ from .topics import choices as topic_choices
 PAGE_SIZE = 20
 MAX_QUERY = 200
 SUGGESTIONS = 8
-
-
-def _lang():
-    return "en" if (get_language() or "fa").startswith("en") else "fa"
 
 
 def search(request):
@@ -30,7 +26,7 @@ def search(request):
     if topic and topic not in topics:
         errors.append(_("There is no topic «%(topic)s»; choose one from the list.") % {"topic": topic[:40]})
         topic = ""
-    hits = sources.search(query, _lang(), types=types, topic=topic) if query else []
+    hits = sources.search(query, current_language(), types=types, topic=topic) if query else []
     counts = {}
     for hit in hits:
         counts[hit.type] = counts.get(hit.type, 0) + 1
@@ -58,7 +54,7 @@ def suggest(request):
     if len(query) >= 2:
         items = [
             {"title": h.title, "url": h.url, "type": h.type, "type_label": str(h.type_label)}
-            for h in sources.suggest(query, _lang())[:SUGGESTIONS]
+            for h in sources.suggest(query, current_language())[:SUGGESTIONS]
         ]
     response = JsonResponse({"query": query, "results": items})
     response["Cache-Control"] = "public, max-age=60"

@@ -1,13 +1,9 @@
 """CSV and XLSX exports of survey responses and page feedback: one row an
 answer. Text that a spreadsheet would run as a formula is escaped."""
 
-import csv
-import io
-
-from django.http import HttpResponse
 from openpyxl import Workbook
 
-from core.exports import safe_cell
+from core.exports import csv_response, safe_cell, xlsx_response
 from iran.dates import to_tehran
 
 from .enums import QuestionKind
@@ -83,15 +79,7 @@ def feedback_rows(period_code):
 
 
 def as_csv(filename, header, rows):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so that Excel reads the Persian text as UTF-8
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([escape_cell(value) for value in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return csv_response(filename, [header, *rows])
 
 
 def as_xlsx(filename, header, rows):
@@ -100,10 +88,4 @@ def as_xlsx(filename, header, rows):
     sheet.append(header)
     for row in rows:
         sheet.append([escape_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return xlsx_response(filename, workbook)

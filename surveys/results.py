@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
+from core.language import current_language
 from iran.periods import Period
 from iran.text import format_number
 
@@ -18,10 +19,6 @@ from .stats import MeanCI, mean_ci, percent
 
 PROFILE_LABELS = dict(Profile.choices)
 NO_PROFILE = ""
-
-
-def _lang():
-    return (get_language() or "fa")[:2]
 
 
 def profile_label(code):
@@ -157,7 +154,7 @@ def survey_results(survey, include_texts=True):
         if question.kind == QuestionKind.LIKERT:
             scores = Counter(a[3] for a in answers)
             for value, label in SCALE:
-                text = f"{format_number(value, _lang())} · {label}"
+                text = f"{format_number(value, current_language())} · {label}"
                 result.rows.append(Row(label=text, count=scores[value], pct=percent(scores[value], len(answers))))
             result.stats = mean_ci([a[3] for a in answers])
             if before:

@@ -8,13 +8,13 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 from wagtail.models import Page
 
+from core.language import current_language
 from iran.periods import Period, Periodicity
 
 from .forms import FeedbackForm, SurveyForm, new_token
@@ -56,7 +56,7 @@ def _render(request, survey, template, context=None, status=200):
 
 
 def survey_view(request, survey):
-    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    language = current_language()
     if not survey.is_open():
         status = 403 if request.method == "POST" else 200
         return _render(request, survey, "surveys/survey_closed.html", {"not_yet": not survey.has_closed()}, status)
@@ -100,7 +100,7 @@ def public_summary_view(request, survey):
     if not survey.publish_summary:
         raise Http404
     count = Response.objects.filter(survey_key=survey.translation_key).count()
-    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    language = current_language()
     key = f"surveys:summary:{survey.pk}:{survey.latest_revision_id}:{language}:{count}"
     body = cache.get(key)
     if body is None:
@@ -140,7 +140,7 @@ def feedback_view(request):
     if not form.is_valid():
         url = request.POST.get("url", "")
         if "url" in form.errors or not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
-            url = f"/{(get_language() or 'fa')[:2]}/"
+            url = f"/{current_language()}/"
         if wants_json:
             return JsonResponse({"ok": False, "errors": form.errors}, status=400)
         return _back(url.split("#")[0], "missing")
@@ -155,7 +155,7 @@ def feedback_view(request):
             title=(page.title if page else data["title"])[:255],
             useful=data["useful"],
             comment=data["comment"].strip(),
-            language=(get_language() or settings.LANGUAGE_CODE)[:2],
+            language=current_language(),
             period=Period.containing(tehran_today(), Periodicity.QUARTER).code,
         )
     if wants_json:

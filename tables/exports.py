@@ -4,16 +4,14 @@ formats JSON-stat 2.0 and SDMX-CSV 2.0."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from core import exports
+from core.exports import safe_cell
 from indicators.enums import FLAG_SYMBOLS, Flag
 from indicators.formats.cube import Cube, iter_cells
 from indicators.formats.responses import jsonstat_response, sdmx_response
-from indicators.views import safe_cell
 
 from .pivot import Pivot
 
@@ -25,13 +23,14 @@ def _plain(value, decimals):
 
 
 def csv_response(cube: Cube, filename: str) -> HttpResponse:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel opens UTF-8 Persian text correctly only with a BOM
-    writer = csv.writer(buffer)
+    return exports.csv_response(filename, _csv_rows(cube))
+
+
+def _csv_rows(cube: Cube):
     head = []
     for d in cube.dimensions:
         head += [d.code, f"{d.code}_label"]
-    writer.writerow([*head, "value", "flags"])
+    yield [*head, "value", "flags"]
     decimals = cube.indicator.decimals
     for key, row in iter_cells(cube):
         if row is None:
@@ -39,10 +38,7 @@ def csv_response(cube: Cube, filename: str) -> HttpResponse:
         line = []
         for d, code in zip(cube.dimensions, key, strict=True):
             line += [code, d.labels.get(code, code)]
-        writer.writerow([safe_cell(x) for x in [*line, _plain(row.value, decimals), ",".join(sorted(row.flags))]])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+        yield [*line, _plain(row.value, decimals), ",".join(sorted(row.flags))]
 
 
 def xlsx_response(cube: Cube, table: Pivot, *, title: str, notes: list[str], source: str, link: str, filename: str):
@@ -89,13 +85,7 @@ def xlsx_response(cube: Cube, table: Pivot, *, title: str, notes: list[str], sou
         sheet.append([FLAG_SYMBOLS[flag], str(flag.label)])
     sheet.append([f"{_('Source:')} {source}"])
     sheet.append([f"{_('Permanent link:')} {link}"])
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(
-        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return exports.xlsx_response(filename, book)
 
 
 def download(fmt: str, cube: Cube, table: Pivot, **meta) -> HttpResponse:

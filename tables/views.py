@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.language import current_language
 from indicators.formats.cube import TIME
 from indicators.maps import province_map
 from indicators.models import Indicator, Topic
@@ -17,10 +17,6 @@ from iran.text import format_number
 from . import builder as table_builder
 from .exports import FORMATS, download
 from .pivot import pivot
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "fa").startswith("en") else "fa"
 
 
 def _query_without(request, *names) -> str:
@@ -73,7 +69,7 @@ def _map_for(cube, req, lang):
 
 
 def builder(request, page):
-    lang = _lang()
+    lang = current_language()
     req = table_builder.parse(request.GET, lang)
     context = {
         "page": page,
@@ -148,7 +144,10 @@ def api_guide_context(request):
             ("codelists", f"{base}codelists/province"),
             ("json", f"{base}observations?indicator={code}&province=23,10&from=1403-01&to=1403-06"),
             ("csv", f"{base}observations?indicator={code}&format=csv"),
-            ("json-stat", f"{base}observations?indicator={code}&province=23&format=json-stat&lang={_lang()}"),
+            (
+                "json-stat",
+                f"{base}observations?indicator={code}&province=23&format=json-stat&lang={current_language()}",
+            ),
             ("sdmx-csv", f"{base}observations?indicator={code}&format=sdmx-csv"),
         ],
         "schema_url": f"{base}schema/",
@@ -158,7 +157,7 @@ def api_guide_context(request):
 
 def methodology(request, page, topic_slug):
     """One family's identity cards (source, coverage, method, standards, revisions, quality notes)."""
-    lang = _lang()
+    lang = current_language()
     topics = list(Topic.objects.filter(indicators__isnull=False).distinct())
     topic = None
     indicators = []

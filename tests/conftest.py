@@ -29,7 +29,7 @@ def _media_storage(request, tmp_path):
 
 @pytest.fixture
 def home_pages(db):
-    from home import demo
+    from demo import site as demo
 
     fa, _en = demo.ensure_locales()
     home_fa = demo.ensure_home(fa)
@@ -39,14 +39,14 @@ def home_pages(db):
 
 @pytest.fixture
 def demo(db):
-    from home import demo as demo_module
+    from demo import site as demo_module
 
     return demo_module.load(log=lambda *args: None)
 
 
 @pytest.fixture
 def admin_user(db):
-    from home import demo
+    from demo import site as demo
 
     return demo.ensure_admin()
 

@@ -11,9 +11,8 @@ from django.test import Client
 
 from alerts import jobs, sending
 from alerts.models import Delivery, Subscriber
-from indicators.testing import add_observation
-
-from .search_builders import search_world
+from tests.builders.indicators import add_observation
+from tests.builders.search import search_world
 
 pytestmark = pytest.mark.django_db
 

@@ -51,18 +51,16 @@ def is_demo_code(module):
 # Apps that import `home` today. All of them import `home.demo` (translate,
 # child_page) or `home.models` from demo/testing code or a command. Owner: kernel
 # (helper 1), moving demo code to demo/ and translate/child_page to core/.
-KNOWN_SHELL_IMPORTERS = {"catalog", "indicators", "publications", "releases", "researchers", "surveys", "tables"}
+KNOWN_SHELL_IMPORTERS = set()
 
 # Production modules that import demo code today. Owner: kernel (helper 1).
-KNOWN_DEMO_IMPORTERS = {
-    "home.management.commands.load_demo",  # → home.demo; load_demo moves to demo/
-}
+KNOWN_DEMO_IMPORTERS = set()
 
 # Cross-app imports of views today. tables.exports → indicators.views.safe_cell
 # (the CSV formula guard, one copy in core.exports: kernel, helper 1);
 # researchers.views → catalog.views.open_file_or_404 (private storage: kernel);
 # indicators_tags → indicators.views is inside one app and allowed.
-KNOWN_VIEW_IMPORTS = {("tables.exports", "indicators.views"), ("researchers.views", "catalog.views")}
+KNOWN_VIEW_IMPORTS = {("researchers.views", "catalog.views")}
 
 # Apps whose internal cycles another helper is breaking: readpath (helper 4)
 # owns indicators/ (models→views→presenters→query→disclosure→models) and

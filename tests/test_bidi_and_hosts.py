@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from publications.testing import bulletin, publications_index, release_entry
+from tests.builders.publications import bulletin, publications_index, release_entry
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ entry, and a feed of upcoming confirmed releases (issue 16)."""
 import pytest
 from icalendar import Calendar
 
-from .search_builders import search_world
+from tests.builders.search import search_world
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 import tablib
 from django.core.management import call_command
 
-from .catalog_builders import catalog_page, dataset
+from tests.builders.catalog import catalog_page, dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def catalog(home_pages):
     page = catalog_page(home_pages[0])
-    from home.demo import translate
+    from core.translation import translate
 
     translate(page, {"داده‌نما": "Data catalog"})
     return page

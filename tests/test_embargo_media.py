@@ -104,8 +104,8 @@ def test_held_files_are_404_in_every_branch(client, settings):
     way it would have been sent."""
     import time_machine
 
-    from home import demo
-    from publications.testing import block, bulletin, publications_index, release_entry
+    from demo import site as demo
+    from tests.builders.publications import block, bulletin, publications_index, release_entry
 
     fa, _en = demo.ensure_locales()
     home = demo.ensure_home(fa)

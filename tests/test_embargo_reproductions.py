@@ -16,11 +16,11 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import querydict_from_html
 
 from publications.models import BulletinPage, InfographicPage
-from publications.testing import block, publications_index
 from releases import services
 from releases.enums import ReleaseStatus
 from releases.middleware import PUBLIC_MAX_AGE
-from releases.testing import make_calendar, make_entry
+from tests.builders.publications import block, publications_index
+from tests.builders.releases import make_calendar, make_entry
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 
 from publications.models import BulletinPage
-from publications.testing import publications_index
 from releases import signoff
-from releases.testing import make_calendar, make_entry
+from tests.builders.publications import publications_index
+from tests.builders.releases import make_calendar, make_entry
 
 pytestmark = pytest.mark.django_db
 

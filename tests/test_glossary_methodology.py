@@ -6,15 +6,15 @@ from types import SimpleNamespace
 import pytest
 
 from indicators.models import IndicatorIndexPage, Topic
-from indicators.testing import add_observation, make_code_list, make_indicator
 from tables.glossary import TERMS
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def pages(home_pages):
-    from tables import demo
+    from demo import tables as demo
 
     demo.load(SimpleNamespace(home_fa=home_pages[0]))
     return home_pages

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from researchers.models import DownloadLog
-from tests.catalog_builders import application, approve, dataset, researcher, reviewer
+from tests.builders.catalog import application, approve, dataset, researcher, reviewer
 
 pytestmark = pytest.mark.django_db
 

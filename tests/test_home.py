@@ -101,7 +101,7 @@ def test_persian_font_is_served_by_the_site(client):
 
 
 def test_demo_load_is_idempotent(demo):
-    from home import demo as demo_module
+    from demo import site as demo_module
 
     before = Page.objects.count()
     demo_module.load(log=lambda *a: None)
@@ -109,7 +109,7 @@ def test_demo_load_is_idempotent(demo):
 
 
 def test_demo_admin_can_log_into_the_admin(client, demo):
-    from home.demo import DEMO_PASSWORD, DEMO_USERNAME
+    from demo.site import DEMO_PASSWORD, DEMO_USERNAME
 
     assert client.login(username=DEMO_USERNAME, password=DEMO_PASSWORD)
     assert client.get("/admin/").status_code == 200

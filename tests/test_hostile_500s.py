@@ -4,8 +4,8 @@ visitor's language, and nothing is changed."""
 import pytest
 from django.core.cache import cache
 
-from indicators.testing import add_observation, make_code_list, make_indicator
-from releases.testing import make_calendar
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
+from tests.builders.releases import make_calendar
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.test import RequestFactory
 
 from core.client_ip import client_ip
 from researchers.models import DownloadLog, SecurityEvent
-
-from .catalog_builders import application, approve, dataset, researcher, reviewer
+from tests.builders.catalog import application, approve, dataset, researcher, reviewer
 
 PROXY = "127.0.0.1"
 

@@ -18,8 +18,7 @@ from django.conf import settings
 from django.db import connection
 
 from researchers.models import DownloadLog
-
-from .catalog_builders import application, approve, dataset, researcher, reviewer
+from tests.builders.catalog import application, approve, dataset, researcher, reviewer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

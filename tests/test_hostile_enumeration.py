@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.cache import cache
 
 from researchers.models import Researcher
+from tests.builders.catalog import researcher
 
-from .catalog_builders import researcher
 from .test_researchers import reg_data
 
 pytestmark = pytest.mark.django_db

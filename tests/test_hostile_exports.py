@@ -7,9 +7,9 @@ import io
 import pytest
 
 from core.exports import safe_cell
-from indicators.testing import add_observation, make_code_list, make_indicator
 from publications.exports import safe_text
 from surveys.exports import escape_cell
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_api_csv_keeps_negative_numbers(client, falling):
 
 
 def test_indicator_download_keeps_negative_numbers_and_escapes_labels(client, home_pages, falling):
-    from home.demo import translate
+    from core.translation import translate
     from indicators.models import IndicatorIndexPage
 
     home_fa, _ = home_pages

@@ -5,7 +5,7 @@ answers never tell which part was wrong."""
 import pytest
 from django.core.cache import cache
 
-from .catalog_builders import PASSWORD, researcher, user
+from tests.builders.catalog import PASSWORD, researcher, user
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def _clear_rate_limits():
 
 @pytest.fixture
 def staff(db):
-    from home import demo
+    from demo import site as demo
 
     return demo.ensure_admin()
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .catalog_builders import researcher
+from tests.builders.catalog import researcher
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from .catalog_builders import catalog_page, dataset
+from tests.builders.catalog import catalog_page, dataset
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from indicators.importer import Report, run_import
 from indicators.models import ImportBatch, Observation
-from indicators.testing import make_code_list, make_indicator
+from tests.builders.indicators import make_code_list, make_indicator
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 

@@ -20,7 +20,7 @@ from indicators.importer import fail_stale_batches, run_import
 from indicators.importer import validate as validate_module
 from indicators.models import ImportBatch, Observation
 from indicators.tasks import run_batch
-from indicators.testing import make_code_list, make_indicator
+from tests.builders.indicators import make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from indicators.importer import run_import
 from indicators.importer import write as write_module
 from indicators.models import ImportBatch, Observation
-from indicators.testing import make_code_list, make_indicator
+from tests.builders.indicators import make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the real transaction, as in production
 

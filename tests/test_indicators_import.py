@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from indicators.importer import run_import
 from indicators.models import ImportBatch, Observation
 from indicators.query import get_observations
-from indicators.testing import make_code_list, make_indicator
+from tests.builders.indicators import make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db
 

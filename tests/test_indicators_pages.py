@@ -11,7 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from indicators.models import DashboardPage, ImportBatch, IndicatorIndexPage, Observation
-from indicators.testing import add_observation, make_code_list, make_indicator
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def site(home_pages):
     index = IndicatorIndexPage(title="نماگرها", slug="indicators")
     home_fa.add_child(instance=index)
     index.save_revision().publish()
-    from home.demo import translate
+    from core.translation import translate
 
     translate(index, {"نماگرها": "Indicators"})
     dash = DashboardPage(title="داشبورد", slug="dashboard")
@@ -262,7 +262,7 @@ def test_code_lists_export_and_import_with_import_export(site):
 
 
 def test_demo_generator_passes_the_import_checks():
-    from indicators import demo
+    from demo import indicators as demo
     from indicators.codelists import ensure_code_lists
     from indicators.importer import run_import
 

@@ -8,8 +8,8 @@ import time_machine
 from django.utils import timezone
 
 from indicators.query import code_labels, get_observations
-from indicators.testing import add_observation, make_code_list, make_indicator
 from iran.periods import Period
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db
 

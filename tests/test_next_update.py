@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from .search_builders import search_world
+from tests.builders.search import search_world
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_no_line_when_the_indicator_has_no_series(client, world):
 
 
 def test_publication_page_points_at_the_next_entry_of_its_release_series(client, world):
-    from publications.testing import publications_index, yearbook
+    from tests.builders.publications import publications_index, yearbook
 
     world.past.series = world.series
     world.past.save(update_fields=["series"])

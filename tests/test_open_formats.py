@@ -10,7 +10,7 @@ from django.utils import timezone
 from jsonstat_validator import validate_jsonstat
 from pyjstat import pyjstat
 
-from indicators.testing import add_observation, make_code_list, make_indicator
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db
 

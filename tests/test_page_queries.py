@@ -66,7 +66,7 @@ def test_a_yearbook_costs_the_same_with_more_chapters(client, demo):
 
 def test_the_calendar_costs_the_same_with_more_entries(client, demo):
     from releases.models import ReleaseCalendarPage
-    from releases.testing import make_entry
+    from tests.builders.releases import make_entry
 
     calendar = ReleaseCalendarPage.objects.get(locale__language_code="fa")
     before = count(client, "/fa/releases/")

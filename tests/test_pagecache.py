@@ -67,9 +67,9 @@ def test_unpublishing_a_page_empties_the_cache(client, home_pages, django_captur
 
 
 def test_a_finished_import_and_a_moved_release_change_the_version(home_pages, django_capture_on_commit_callbacks):
-    from indicators.testing import make_indicator
     from releases import services
-    from releases.testing import make_calendar, make_entry
+    from tests.builders.indicators import make_indicator
+    from tests.builders.releases import make_calendar, make_entry
 
     before = pagecache.content_version()
     indicator = make_indicator("cache-test")
@@ -87,7 +87,7 @@ def test_a_finished_import_and_a_moved_release_change_the_version(home_pages, dj
 
 
 def test_a_dry_run_import_leaves_the_cache_alone(home_pages, django_capture_on_commit_callbacks):
-    from indicators.testing import make_indicator
+    from tests.builders.indicators import make_indicator
 
     indicator = make_indicator("cache-test")
     before = pagecache.content_version()
@@ -125,7 +125,7 @@ def test_posts_and_queries_are_told_apart(client, home_pages):
 def test_a_hit_close_to_a_release_minute_keeps_no_longer_than_the_minute(client, home_pages):
     import time_machine
 
-    from releases.testing import make_calendar, make_entry
+    from tests.builders.releases import make_calendar, make_entry
 
     minute = (timezone.now() + dt.timedelta(hours=2)).replace(second=0, microsecond=0)
     make_entry(make_calendar(home_pages[0], translate_en=False), release_at=minute)

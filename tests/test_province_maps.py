@@ -10,7 +10,7 @@ import pytest
 
 from indicators.maps import boundaries, province_map
 from indicators.models import IndicatorIndexPage
-from indicators.testing import add_observation, make_code_list, make_indicator
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
 MAPS = Path(__file__).resolve().parents[1] / "indicators" / "maps"
 

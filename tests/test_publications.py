@@ -14,13 +14,13 @@ from django.utils import timezone
 
 from indicators.models import CodeList
 from indicators.query import get_observations
-from indicators.testing import add_observation, make_indicator
 from publications import data
 from publications.blocks import ObservationChartBlock, ObservationTableBlock, PublicationStreamBlock
 from publications.enums import CorrectionKind, YearbookScope
 from publications.generation import generate_organisation_yearbook, generate_provincial_yearbooks
 from publications.models import AppendOnlyError, Correction, YearbookChapterPage, YearbookPage
-from publications.testing import (
+from tests.builders.indicators import add_observation, make_indicator
+from tests.builders.publications import (
     block,
     bulletin,
     chart_value,
@@ -139,7 +139,7 @@ def test_headline_figure_latest_value_change_and_stable_id(world, client):
 
 
 def test_english_page_uses_english_labels_and_digits(world, client):
-    from publications.testing import yearbook as make_yearbook
+    from tests.builders.publications import yearbook as make_yearbook
 
     value = table_value("insured", rows="province", columns="period", periods="1401..1402")
     index_en = publications_index(world.home_en, title="Publications")

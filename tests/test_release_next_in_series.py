@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from releases.enums import Frequency, ReleaseKind
 from releases.models import ReleaseSeries
-from releases.testing import make_calendar, make_entry
+from tests.builders.releases import make_calendar, make_entry
 
 
 def _series(title):

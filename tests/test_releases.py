@@ -19,7 +19,7 @@ from releases.models import Holiday, ReleaseDateChange, ReleasePage, ReleaseSeri
 from releases.punctuality import punctuality
 from releases.scheduling import publish_due_releases
 from releases.series import generate, planned_dates
-from releases.testing import make_calendar, make_entry
+from tests.builders.releases import make_calendar, make_entry
 
 pytestmark = pytest.mark.django_db
 
@@ -329,7 +329,7 @@ def test_generating_a_series_is_idempotent_and_makes_a_year_of_entries(calendar)
         month_offset=2,
         topics=",welfare,",
     )
-    from home.demo import translate
+    from core.translation import translate
 
     created = generate(series, calendar, translate_to=translate)
     assert len(created) >= 4
@@ -512,7 +512,7 @@ def test_demo_has_a_year_of_entries_in_both_languages(demo, client):
     latest = fa.order_by("-release_at").first()
     assert latest.release_at - dt.datetime.now(dt.UTC) >= dt.timedelta(days=365)
     assert client.get("/en/releases/").status_code == 200
-    from home.demo import load
+    from demo.site import load
 
     load(log=lambda *a: None)  # idempotent
     assert ReleasePage.objects.filter(locale__language_code="fa").count() == fa.count()

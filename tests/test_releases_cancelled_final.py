@@ -14,7 +14,7 @@ from iran.dates import TEHRAN
 from releases import services
 from releases.enums import FINAL_STATUSES, ReleaseStatus
 from releases.models import ReleaseDateChange, ReleasePage
-from releases.testing import make_calendar, make_entry
+from tests.builders.releases import make_calendar, make_entry
 
 pytestmark = pytest.mark.django_db
 

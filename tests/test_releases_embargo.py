@@ -35,7 +35,7 @@ from releases.enums import ReleaseStatus
 from releases.middleware import ReleaseEmbargoMiddleware
 from releases.mixins import ReleasedContentMixin
 from releases.scheduling import publish_due_releases
-from releases.testing import make_calendar, make_entry
+from tests.builders.releases import make_calendar, make_entry
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,7 @@ from django.utils import timezone
 
 from researchers import workflow
 from researchers.models import Application, ApplicationEvent, DownloadLog, Researcher, SecurityEvent
-
-from .catalog_builders import ELF, PASSWORD, PDF, application, approve, catalog_page, dataset, researcher, reviewer
+from tests.builders.catalog import ELF, PASSWORD, PDF, application, approve, catalog_page, dataset, researcher, reviewer
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ import re
 import pytest
 
 from sitesearch.highlight import query_terms, snippet
-
-from .search_builders import search_world
+from tests.builders.search import search_world
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,8 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
-from home.demo import child_page, translate
+from core.pages import child_page
+from core.translation import translate
 from iran.periods import Period, Periodicity
 from surveys import exports
 from surveys.enums import QuestionKind
@@ -540,7 +541,7 @@ def test_home_page_invites_to_the_open_survey_or_shows_nothing(client, home_page
 
 
 def test_demo_has_an_open_survey_and_hundreds_of_labelled_responses(client, demo):
-    from surveys import demo as surveys_demo
+    from demo import surveys as surveys_demo
 
     last = SurveyPage.objects.get(period=CURRENT.previous().code, locale__language_code="fa")
     count = Response.objects.filter(survey_key=last.translation_key).count()

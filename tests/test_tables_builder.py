@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from jsonstat_validator import validate_jsonstat
 from openpyxl import load_workbook
 
-from indicators.testing import add_observation, make_code_list, make_indicator
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ PROVINCES = {f"{i:02d}": (f"استان {i}", f"Province {i}") for i in range(31)
 
 @pytest.fixture
 def pages(home_pages):
-    from tables import demo
+    from demo import tables as demo
 
     demo.load(SimpleNamespace(home_fa=home_pages[0]))
 

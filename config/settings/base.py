@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # ours
+    "core",
     "home",
     "iran",
     "releases",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "surveys",
     "sitesearch",
     "alerts",
+    "demo",
     # wagtail-localize before wagtail so its templates win
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core.language import current_language
 from releases.embargo import public_pages
 
 register = template.Library()
@@ -66,7 +67,7 @@ def this_year():
 
     today = timezone.now()
     year = jalali(today).year
-    if (get_language() or "fa")[:2] == "fa":
+    if current_language() == "fa":
         return to_persian_digits(year)
     return f"{year} ({today.year})"
 
@@ -77,7 +78,7 @@ def language_links(context):
     else to the same path under that prefix (non-page views), else its home."""
     request = context.get("request")
     page = context.get("page")
-    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    current = current_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
         # Every language version in one query.

@@ -1,6 +1,6 @@
 from django import template
-from django.utils.translation import get_language
 
+from core.language import current_language
 from iran.text import format_number
 
 register = template.Library()
@@ -11,7 +11,7 @@ def headline_indicators(limit=4):
     """Cards of the headline indicators for the home page (empty when there are none)."""
     from indicators.views import headline_cards
 
-    lang = "en" if (get_language() or "fa").startswith("en") else "fa"
+    lang = current_language()
     return headline_cards(lang, limit)
 
 

@@ -1,5 +1,6 @@
 from django import template
-from django.utils.translation import get_language
+
+from core.language import current_language
 
 register = template.Library()
 
@@ -12,7 +13,7 @@ def latest_publications(limit=4):
     from ..listing import latest_publications as latest
     from ..models import PublicationIndexPage
 
-    locale = Locale.objects.filter(language_code=(get_language() or "fa")[:2]).first()
+    locale = Locale.objects.filter(language_code=current_language()).first()
     if locale is None:
         return {"items": [], "index": None}
     return {

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
 
+from core.language import current_language
 from releases.enums import ReleaseStatus
 from releases.models import ReleaseCalendarPage, ReleasePage
 
@@ -12,7 +12,7 @@ register = template.Library()
 def upcoming_releases(limit=5):
     """The next entries of the calendar in the page language (titles and dates are
     public in advance; nothing of the content is)."""
-    lang = (get_language() or "fa")[:2]
+    lang = current_language()
     calendar = ReleaseCalendarPage.objects.live().filter(locale__language_code=lang).first()
     if calendar is None:
         return {"calendar": None, "entries": []}

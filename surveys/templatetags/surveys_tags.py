@@ -8,18 +8,15 @@
 
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import get_language_bidi
 from wagtail.models import Locale, Page
 
+from core.language import current_language
 from iran.text import format_number
 
 from ..models import SurveyPage
 
 register = template.Library()
-
-
-def _lang():
-    return (get_language() or "fa")[:2]
 
 
 @register.inclusion_tag("surveys/includes/page_feedback.html", takes_context=True)
@@ -48,7 +45,7 @@ def page_feedback(context, page=None, url=None):
 def open_survey():
     """The live survey open today, in the current language (or None)."""
     try:
-        locale = Locale.objects.get(language_code=_lang())
+        locale = Locale.objects.get(language_code=current_language())
     except Locale.DoesNotExist:
         return None
     candidates = SurveyPage.objects.live().public().filter(locale=locale).order_by("-period", "-pk")
@@ -81,7 +78,7 @@ def bar(pct, height=14):
 def signed(value, decimals=1):
     if value is None or value == "":
         return ""
-    text = format_number(abs(value), _lang(), int(decimals))
+    text = format_number(abs(value), current_language(), int(decimals))
     zero = round(abs(value), int(decimals)) == 0
     if zero:
         return text
@@ -100,5 +97,5 @@ def pct(value, decimals=1):
     """A percentage in the page language: ۴۲٫۵٪ or 42.5%."""
     if value is None or value == "":
         return "–"
-    lang = _lang()
+    lang = current_language()
     return f"{format_number(value, lang, int(decimals))}{'٪' if lang == 'fa' else '%'}"

@@ -71,7 +71,7 @@ def live_server(django_db_setup, django_db_blocker):
     also tells pytest-django to set up the test database."""
     from pytest_django.live_server_helper import LiveServer
 
-    from home import demo
+    from demo import site as demo
 
     with django_db_blocker.unblock():
         demo.load(log=lambda *args: None)

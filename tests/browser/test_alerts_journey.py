@@ -21,9 +21,9 @@ QUERY = {"fa": "بيمه بيكاري", "en": "unemployment insurance"}
 def _release_for_the_indicator(lang):
     """A confirmed entry of a series of its own that releases a figure of the indicator."""
     from indicators.models import Indicator
-    from indicators.testing import add_observation
     from releases.models import ReleaseCalendarPage, ReleaseSeries
-    from releases.testing import make_entry, translate_quickly
+    from tests.builders.indicators import add_observation
+    from tests.builders.releases import make_entry, translate_quickly
 
     series = ReleaseSeries.objects.create(
         title="مقرری بیمه بیکاری آزمون " + lang, title_en="Unemployment insurance journey " + lang,

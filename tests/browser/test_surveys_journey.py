@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_persian_user_answers_on_a_phone_and_staff_see_it(phone_page, page, site_url):
-    from home.demo import DEMO_PASSWORD, DEMO_USERNAME
+    from demo.site import DEMO_PASSWORD, DEMO_USERNAME
     from iran.periods import Period, Periodicity
     from surveys.models import Response, SurveyPage, tehran_today
 

@@ -9,7 +9,7 @@ import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, given, settings
 
-from indicators.testing import add_observation, make_code_list, make_indicator
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
 from .tally import count
 

@@ -47,12 +47,12 @@ def build(lead_seconds=90) -> Scenario:
     from wagtail.images.tests.utils import get_test_image_file
     from wagtail.models import Locale, Site
 
-    from indicators.testing import add_observation, make_indicator
     from publications.models import BulletinPage, InfographicPage, YearbookChapterPage, YearbookPage
-    from publications.testing import block, publications_index
     from releases.enums import ReleaseStatus
     from releases.models import ReleaseCalendarPage
-    from releases.testing import make_entry
+    from tests.builders.indicators import add_observation, make_indicator
+    from tests.builders.publications import block, publications_index
+    from tests.builders.releases import make_entry
 
     marker = "sweep" + secrets.token_hex(5)
     now = timezone.now()

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from indicators.models import (
+    DIMENSION_FIELDS,
+    Code,
+    CodeList,
+    Indicator,
+    IndicatorDimension,
+    Observation,
+    period_bounds,
+)
 from iran.periods import Period
-
-from .models import DIMENSION_FIELDS, Code, CodeList, Indicator, IndicatorDimension, Observation, period_bounds
 
 
 def make_code_list(code: str, codes: dict[str, str | tuple[str, str]], *, total_code: str = "", name_fa=None, **extra):

@@ -9,7 +9,8 @@ import re
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+
+from core.language import is_english, pick
 
 register = template.Library()
 
@@ -29,17 +30,13 @@ def persian_digits_in_text(text: str) -> str:
     return DIGITS_OUTSIDE_CODES.sub(lambda m: to_persian_digits(m.group(0)), text)
 
 
-def _lang():
-    return (get_language() or "fa")[:2]
-
-
 @register.filter(needs_autoescape=True)
 def mark_persian(value, autoescape=True):
     """On an English page, Persian text is wrapped in a span marked lang="fa"."""
     if value in (None, ""):
         return ""
     text = conditional_escape(value) if autoescape else value
-    if _lang() == "fa" or not PERSIAN_LETTERS.search(str(value)):
+    if not is_english() or not PERSIAN_LETTERS.search(str(value)):
         return text
     return format_html('<span lang="fa" dir="rtl">{}</span>', text)
 
@@ -48,20 +45,14 @@ def mark_persian(value, autoescape=True):
 def in_language(obj, field):
     """`obj.<field>_en` on an English page when filled, else the Persian
     (`<field>_fa` or `<field>`), marked when it shows on an English page."""
-    persian = getattr(obj, f"{field}_fa", None)
-    if persian is None:
-        persian = getattr(obj, field, "")
-    if _lang() == "en":
-        english = getattr(obj, f"{field}_en", "")
-        if english:
-            return conditional_escape(english)
-    if _lang() == "fa":
-        return conditional_escape(persian_digits_in_text(str(persian or "")))
-    return mark_persian(persian)
+    value = pick(obj, field)
+    if not is_english():
+        return conditional_escape(persian_digits_in_text(str(value or "")))
+    return mark_persian(value)
 
 
 @register.filter
 def join_list(values):
     """Items joined with the page language's list comma: «، » in Persian, ", " in English."""
-    separator = "، " if _lang() == "fa" else ", "
+    separator = ", " if is_english() else "، "
     return mark_safe(separator.join(conditional_escape(v) for v in values))

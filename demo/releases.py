@@ -9,9 +9,8 @@ import jdatetime
 from django.utils import timezone
 
 from iran.dates import TEHRAN, tehran_datetime
-
-from .enums import Frequency, HolidayShift, Organisation, ReleaseKind, ReleaseStatus
-from .models import Holiday, ReleaseCalendarPage, ReleasePage, ReleaseSeries, topics_to_db
+from releases.enums import Frequency, HolidayShift, Organisation, ReleaseKind, ReleaseStatus
+from releases.models import Holiday, ReleaseCalendarPage, ReleasePage, ReleaseSeries, topics_to_db
 
 CALENDAR_FA = {
     "title": "تقویم انتشار",
@@ -188,7 +187,7 @@ CONTACTS_EN = {
 
 
 def translate_with_contacts(page, strings):
-    from home.demo import translate
+    from core.translation import translate
 
     return translate(page, {**strings, **CONTACTS_EN})
 
@@ -211,7 +210,8 @@ def ensure_series():
 
 
 def ensure_calendar(context):
-    from home.demo import child_page, translate
+    from core.pages import child_page
+    from core.translation import translate
 
     calendar = child_page(context.home_fa, ReleaseCalendarPage, "releases", show_in_menus=True, **CALENDAR_FA)
     translate(calendar, CALENDAR_EN)
@@ -244,8 +244,8 @@ def ensure_one_off(calendar, spec, now):
 
 
 def load(context):
-    from . import services
-    from .series import generate
+    from releases import services
+    from releases.series import generate
 
     now = timezone.now()
     today = now.astimezone(TEHRAN).date()

@@ -11,12 +11,12 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from catalog.models import Dataset
-from home.demo import child_page, translate
-
-from . import workflow
-from .apps import COMMITTEE_GROUP, OFFICE_GROUP, ensure_groups
-from .enums import AffiliationType, ApplicationStatus, Degree, MembershipStatus
-from .models import Application, Researcher, ResearchersIndexPage, TeamMember
+from core.pages import child_page
+from core.translation import translate
+from researchers import workflow
+from researchers.apps import COMMITTEE_GROUP, OFFICE_GROUP, ensure_groups
+from researchers.enums import AffiliationType, ApplicationStatus, Degree, MembershipStatus
+from researchers.models import Application, Researcher, ResearchersIndexPage, TeamMember
 
 DEMO_PASSWORD = "club-demo-1405"
 # (email, first, last, national ID, affiliation, type, degree, field)

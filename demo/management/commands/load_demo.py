@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home import demo
+from demo import site as demo
 
 
 class Command(BaseCommand):

@@ -5,12 +5,12 @@ import datetime as dt
 
 from django.utils import timezone
 
-from .enums import Organisation, ReleaseKind, ReleaseStatus
-from .models import ReleaseCalendarPage, ReleasePage, topics_to_db
+from releases.enums import Organisation, ReleaseKind, ReleaseStatus
+from releases.models import ReleaseCalendarPage, ReleasePage, topics_to_db
 
 
 def make_calendar(home_fa, translate_en=True):
-    from home.demo import child_page
+    from core.pages import child_page
 
     calendar = child_page(home_fa, ReleaseCalendarPage, "releases", title="تقویم انتشار", show_in_menus=True)
     if translate_en:
@@ -53,7 +53,7 @@ def make_entry(
 
 def translate_quickly(page, english_title):
     """The English version of a page without wagtail-localize's machinery (fast;
-    for tests). The demo uses home.demo.translate, as editors would."""
+    for tests). The demo uses core.translation.translate, as editors would."""
     from wagtail.models import Locale
 
     en = Locale.objects.get(language_code="en")

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from wagtail.models import Locale
 
-from home.demo import child_page, translate
+from core.pages import child_page
+from core.translation import translate
 from iran.periods import Period, Periodicity
-
-from .enums import Profile, QuestionKind
-from .models import Answer, PageFeedback, Question, Response, SurveyIndexPage, SurveyPage, tehran_today
+from surveys.enums import Profile, QuestionKind
+from surveys.models import Answer, PageFeedback, Question, Response, SurveyIndexPage, SurveyPage, tehran_today
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 

@@ -1,5 +1,6 @@
-"""Small builders for tests, the benchmark and the demo: the publications
-index, calendar entries, yearbooks with chapters, and block values."""
+"""Small builders for tests and the benchmark: the publications index,
+calendar entries, yearbooks with chapters; block values come from the demo's
+(demo/publications/blocks.py), so tests and demo write blocks one way."""
 
 from __future__ import annotations
 
@@ -8,63 +9,21 @@ import uuid
 
 from django.utils import timezone
 
-from .enums import YearbookScope
-from .models import BulletinPage, PublicationIndexPage, YearbookChapterPage, YearbookPage
+from demo.publications.blocks import block, chart_value, headline_value, table_value
+from publications.enums import YearbookScope
+from publications.models import BulletinPage, PublicationIndexPage, YearbookChapterPage, YearbookPage
 
-
-def block(block_type, value, block_id=None):
-    return {"type": block_type, "value": value, "id": block_id or str(uuid.uuid4())}
-
-
-def table_value(
-    indicator, *, rows="period", columns="", periods="1401..1402", filters=None, title="", notes="", source=""
-):
-    return {
-        "title": title,
-        "indicator": indicator,
-        "rows": rows,
-        "columns": columns,
-        "periods": periods,
-        "filters": [{"dimension": d, "codes": ",".join(c)} for d, c in (filters or {}).items()],
-        "notes": notes,
-        "source": source,
-    }
-
-
-def chart_value(
-    indicator,
-    *,
-    x_axis="period",
-    series="",
-    periods="1401..1402",
-    filters=None,
-    title="",
-    description="A chart.",
-    chart_type="line",
-):
-    return {
-        "title": title,
-        "indicator": indicator,
-        "chart_type": chart_type,
-        "x_axis": x_axis,
-        "series": series,
-        "periods": periods,
-        "filters": [{"dimension": d, "codes": ",".join(c)} for d, c in (filters or {}).items()],
-        "description": description,
-        "source": "",
-    }
-
-
-def headline_value(indicator, figure_id, *, period="", compare="previous", filters=None, label=""):
-    return {
-        "figure_id": figure_id,
-        "label": label,
-        "indicator": indicator,
-        "period": period,
-        "compare": compare,
-        "filters": [{"dimension": d, "codes": ",".join(c)} for d, c in (filters or {}).items()],
-        "commentary": "",
-    }
+__all__ = [
+    "block",
+    "bulletin",
+    "chart_value",
+    "headline_value",
+    "publications_index",
+    "publish",
+    "release_entry",
+    "table_value",
+    "yearbook",
+]
 
 
 def publications_index(home, slug="publications", title="انتشارات"):

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from indicators.testing import make_indicator
+from tests.builders.indicators import make_indicator
 
 
 def _minute(delta):
@@ -16,14 +16,14 @@ def _minute(delta):
 
 def search_world(home_pages):
     from catalog.models import Organisation, Topic
-    from home.demo import translate
+    from core.translation import translate
     from indicators.models import IndicatorIndexPage
     from indicators.models import Topic as IndicatorTopic
-    from publications.testing import publications_index, release_entry, yearbook
     from releases.models import ReleaseSeries
-    from releases.testing import make_calendar, make_entry
+    from tests.builders.publications import publications_index, release_entry, yearbook
+    from tests.builders.releases import make_calendar, make_entry
 
-    from .catalog_builders import catalog_page, dataset
+    from .catalog import catalog_page, dataset
 
     home_fa, home_en = home_pages
     calendar = make_calendar(home_fa)

@@ -1,7 +1,7 @@
 """This app's part of `manage.py load_demo`: the table builder and API guide pages,
 in Persian with their English translations."""
 
-from .models import ApiGuidePage, GlossaryPage, MethodologyPage, TableBuilderPage
+from tables.models import ApiGuidePage, GlossaryPage, MethodologyPage, TableBuilderPage
 
 TABLES_FA = {
     "title": "جدول‌ساز",
@@ -61,7 +61,8 @@ PAGES_EN = {
 
 
 def load(context):
-    from home.demo import child_page, translate
+    from core.pages import child_page
+    from core.translation import translate
 
     tables = child_page(context.home_fa, TableBuilderPage, "tables", show_in_menus=True, **TABLES_FA)
     translate(tables, PAGES_EN)

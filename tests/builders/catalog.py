@@ -14,7 +14,7 @@ PASSWORD = "Very-Long-Pass-1405"
 
 def catalog_page(home_fa):
     from catalog.models import CatalogIndexPage
-    from home.demo import child_page
+    from core.pages import child_page
 
     return child_page(home_fa, CatalogIndexPage, "catalog", title="داده‌نما", show_in_menus=True)
 
