@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from indicators import query
 from indicators.enums import FLAG_SYMBOLS as _FLAG_SYMBOLS
 from indicators.enums import Flag
 from iran.periods import Period, PeriodError
@@ -236,26 +237,15 @@ class ObservationStore:
 
     # -- indicators ---------------------------------------------------
     def load_indicators(self, codes):
-        from django.db.models import Prefetch
-
-        from indicators.models import IndicatorDimension
-
         missing = {c for c in codes if c and c not in self._indicators}
         if not missing:
             return
-        dimensions = IndicatorDimension.objects.select_related("code_list").order_by("position")
-        for indicator in (
-            indicator_model()
-            .objects.filter(code__in=missing)
-            .prefetch_related(Prefetch("dimensions", queryset=dimensions))
-        ):
-            # Fill the indicator's own cache so dimension_codes costs no query.
-            indicator.__dict__["dimension_lists"] = [d.code_list for d in indicator.dimensions.all()]
-            for dimension in indicator.dimensions.all():
-                self._list_names.setdefault(dimension.code_list.code, dimension.code_list.name(self.lang))
-            self._indicators[indicator.code] = indicator
+        found = query.indicators_by_code(missing)
+        for indicator in found.values():
+            for code_list in indicator.dimension_lists:
+                self._list_names.setdefault(code_list.code, code_list.name(self.lang))
         for code in missing:
-            self._indicators.setdefault(code, None)
+            self._indicators[code] = found.get(code)
 
     def indicator(self, code):
         self.load_indicators([code])
@@ -269,7 +259,7 @@ class ObservationStore:
         wanted = [self._indicators[c] for c in codes if self._indicators.get(c) and c not in self._rows]
         if not wanted:
             return
-        rows = public_rows_many(wanted, now=self.now)
+        rows = query.get_observations_many(wanted, now=self.now)
         for indicator in wanted:
             self._rows[indicator.code] = rows.get(indicator.code, [])
         self.prefetch_labels({dim for indicator in wanted for dim in dimension_codes(indicator)})
@@ -285,18 +275,9 @@ class ObservationStore:
         return self._labels[(code_list, self.lang)]
 
     def prefetch_labels(self, code_lists):
-        from indicators.models import Code
-
         wanted = [c for c in dict.fromkeys(code_lists) if c and (c, self.lang) not in self._labels]
-        if not wanted:
-            return
-        for code_list in wanted:
-            self._labels[(code_list, self.lang)] = {}
-        # The same order and fallbacks as indicators.query.code_labels, for all lists at once.
-        for list_code, code, fa, en in Code.objects.filter(code_list__code__in=wanted).values_list(
-            "code_list__code", "code", "label_fa", "label_en"
-        ):
-            self._labels[(list_code, self.lang)][code] = (en or fa) if self.lang == "en" else fa
+        for code_list, labels in query.labels_for(wanted, self.lang).items():
+            self._labels[(code_list, self.lang)] = labels
 
     def axis_label(self, axis) -> str:
         if not axis:
@@ -304,60 +285,6 @@ class ObservationStore:
         if axis == PERIOD_AXIS:
             return _("Period")
         return self._list_names.get(axis, axis)
-
-
-def public_rows_many(indicators, now=None) -> dict[str, list]:
-    """`indicators.query.get_observations` for several indicators in one query:
-    only rows public now (the embargo), disclosure control applied, the same
-    `ObservationRow`s. A test checks it against get_observations row by row."""
-    from indicators import query
-    from indicators.models import DIMENSION_FIELDS, Observation
-    from releases.embargo import released_q
-
-    bulk = getattr(query, "get_observations_many", None)
-    if bulk is not None:  # if the indicators app grows a bulk reader, use it
-        return {code: list(rows) for code, rows in bulk(indicators, now=now).items()}
-    by_id = {indicator.pk: indicator for indicator in indicators}
-    dims = {indicator.pk: dimension_codes(indicator) for indicator in indicators}
-    fields = ["indicator_id", "period", *DIMENSION_FIELDS, "value", "count", "flags"]
-    qs = (
-        Observation.objects.filter(indicator_id__in=list(by_id))
-        .filter(released_q("release", now=now))
-        .order_by("indicator_id", "period_start", "period_end", *DIMENSION_FIELDS)
-        .values_list(*fields)
-    )
-    from indicators import disclosure
-
-    records: dict[int, dict[str, list]] = {pk: {} for pk in by_id}
-    for indicator_id, period_code, *rest in qs:
-        codes, (value, count, flag_text) = rest[: len(DIMENSION_FIELDS)], rest[len(DIMENSION_FIELDS) :]
-        flags = frozenset(f for f in (flag_text or "").split(",") if f)
-        codes = tuple(codes[: len(dims[indicator_id])])
-        records[indicator_id].setdefault(period_code, []).append((codes, value, count, flags))
-    out: dict[str, list] = {indicator.code: [] for indicator in indicators}
-    periods: dict[str, Period] = {}
-    for indicator_id, by_period in records.items():
-        indicator = by_id[indicator_id]
-        names = dims[indicator_id]
-        # The same patterns as indicators.query: each period's full public table.
-        hidden = disclosure.table_patterns(indicator, by_period)
-        for period_code, period_records in by_period.items():
-            period = periods.get(period_code) or periods.setdefault(period_code, Period.parse(period_code))
-            for codes, value, _count, flags in period_records:
-                suppressed = codes in hidden[period_code]
-                if suppressed:
-                    flags = flags | {"suppressed"}
-                    value = None
-                out[indicator.code].append(
-                    query.ObservationRow(
-                        period=period,
-                        codes=dict(zip(names, codes, strict=True)),
-                        value=value,
-                        flags=frozenset(str(f) for f in flags),
-                        suppressed=suppressed,
-                    )
-                )
-    return out
 
 
 # --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ observations through `publications.data`, where the embargo is applied too."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -68,9 +69,12 @@ class ObservationPageMixin:
                 return child
         return None
 
+    def page_language(self) -> str:
+        return self.locale.language_code
+
     def observation_store(self, now=None):
         """One store for the page, with every block's indicator fetched in bulk."""
-        store = data.ObservationStore(now=now, lang=self.locale.language_code)
+        store = data.ObservationStore(now=now, lang=self.page_language())
         codes = [child.value.get("indicator") for child in self.observation_blocks()]
         if codes:
             store.prefetch(codes)
@@ -275,6 +279,27 @@ class YearbookPage(PublicationPage):
         context["chapters"] = self.chapters(request)
         return context
 
+    def route(self, request, path_components):
+        """A chapter is read with its release and locale in one query (not a child
+        lookup and then its specific page), and knows its yearbook: this page."""
+        if not path_components:
+            return super().route(request, path_components)
+        chapter = (
+            YearbookChapterPage.objects.child_of(self)
+            .filter(slug=path_components[0])
+            .select_related("release", "locale")
+            .first()
+        )
+        if chapter is None:
+            raise Http404
+        chapter.yearbook = self
+        # Shared with the chapter (the usual case): no query to read them again for the yearbook.
+        if chapter.release_id == self.release_id:
+            self.release = chapter.release
+        if chapter.locale_id == self.locale_id:
+            self.locale = chapter.locale
+        return chapter.route(request, path_components[1:])
+
 
 class YearbookChapterPage(ObservationPageMixin, ReleasedContentMixin, Page):
     """A chapter of a yearbook: text and statistical tables built from observations."""
@@ -294,8 +319,9 @@ class YearbookChapterPage(ObservationPageMixin, ReleasedContentMixin, Page):
 
     @cached_property
     def yearbook(self):
-        parent = self.get_parent()
-        return parent.specific if parent else None
+        """The parent yearbook, with its release and locale, in one query."""
+        parent_path = self.path[: -self.steplen]
+        return YearbookPage.objects.select_related("release", "locale").filter(path=parent_path).first()
 
     def save(self, *args, **kwargs):
         # A chapter goes public with its yearbook unless it has its own entry.
@@ -307,16 +333,25 @@ class YearbookChapterPage(ObservationPageMixin, ReleasedContentMixin, Page):
 
     def is_embargoed(self, now=None) -> bool:
         yearbook = self.yearbook
+        if isinstance(yearbook, YearbookPage) and yearbook.release_id == self.release_id:
+            self.release = yearbook.release  # read with the yearbook: no second query
         own = not is_public(self.release, now)
         return own or (isinstance(yearbook, YearbookPage) and yearbook.is_embargoed(now))
 
     def scope_filters(self):
         return self.yearbook.scope_filters() if isinstance(self.yearbook, YearbookPage) else {}
 
+    def page_language(self) -> str:
+        # The yearbook's locale was read with it: no query when the chapter shares it.
+        yearbook = self.yearbook
+        if yearbook is not None and yearbook.locale_id == self.locale_id:
+            return yearbook.locale.language_code
+        return super().page_language()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.observation_context(context)
-        context["lang"] = self.locale.language_code
+        context["lang"] = self.page_language()
         if isinstance(self.yearbook, YearbookPage):
             chapters = self.yearbook.chapters(request)
             context["chapters"] = chapters

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from indicators.models import CodeList
-from indicators.query import get_observations
+from indicators.query import get_observations, get_observations_many, with_dimensions
 from indicators.testing import add_observation, make_indicator
 from publications import data
 from publications.blocks import ObservationChartBlock, ObservationTableBlock, PublicationStreamBlock
@@ -254,7 +254,7 @@ def test_embargoed_publication_and_its_downloads_are_404_until_the_minute(world,
 
 
 def test_store_bulk_rows_equal_the_indicators_contract(world):
-    rows = data.public_rows_many([world.insured])["insured"]
+    rows = get_observations_many(with_dimensions([world.insured]))["insured"]
     assert rows == get_observations(world.insured)
 
 
