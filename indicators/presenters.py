@@ -14,7 +14,7 @@ from iran.periods import Period
 from iran.text import format_number
 
 from .enums import FLAG_SYMBOLS, Flag
-from .models import Indicator
+from .models.indicators import Indicator
 from .query import ObservationRow, get_observations_many, labels_for
 
 MAX_SERIES = 6

@@ -22,7 +22,9 @@ from releases.embargo import released_q
 
 from . import disclosure
 from .enums import Flag
-from .models import DIMENSION_FIELDS, Code, Indicator, IndicatorDimension, Observation, period_bounds
+from .models.codes import Code
+from .models.indicators import Indicator, IndicatorDimension
+from .models.observations import DIMENSION_FIELDS, Observation, period_bounds
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,11 @@ from django.utils.translation import gettext as _
 from core.exports import safe_cell
 from iran.periods import Period, PeriodError
 from iran.text import format_number
+from releases.models import ReleasePage
 
-from .models import Code, Indicator, Topic
+from .maps import province_map
+from .models.codes import Code, Topic
+from .models.indicators import Indicator
 from .presenters import CARD_PERIODS, build_view, sparkline_points
 from .query import get_observations_many, labels_for, with_dimensions
 
@@ -128,8 +131,6 @@ def _chart_description(view, lang):
 def related_releases(indicator, limit=5):
     if not indicator.release_series:
         return []
-    from releases.models import ReleasePage
-
     lang = _lang()
     qs = ReleasePage.objects.live().filter(kind=indicator.release_series, locale__language_code=lang)
     now = timezone.now()
@@ -186,8 +187,6 @@ def _province_map(indicator, table, lang):
     """The choropleth of the province table's last column (the total of the other dimension)."""
     if table is None or not table.rows or not table.columns:
         return None  # e.g. a period asked for that is not (yet) public
-    from .maps import province_map
-
     values = {codes["province"]: cells[-1].value for codes, _label, cells in table.rows}
     labels = {codes["province"]: label for codes, label, _cells in table.rows}
     title = f"{indicator.name(lang)} · {table.columns[-1][1]} · {table.period.label(lang)}"

@@ -137,7 +137,7 @@ class Migration(migrations.Migration):
             name='ImportBatch',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(blank=True, max_length=300, storage=indicators.models.private_storage, upload_to='%Y/%m', verbose_name='file')),
+                ('file', models.FileField(blank=True, max_length=300, storage=indicators.models.observations.private_storage, upload_to='%Y/%m', verbose_name='file')),
                 ('original_name', models.CharField(blank=True, max_length=300, verbose_name='file name')),
                 ('size', models.BigIntegerField(default=0, verbose_name='size')),
                 ('sheet', models.CharField(blank=True, max_length=100, verbose_name='sheet')),
