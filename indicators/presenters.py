@@ -6,44 +6,18 @@ applied), so the page, the chart, the downloads and the API agree."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from iran.periods import Period
-from iran.text import format_number
 
+from .cells import Cell, percent_change
 from .enums import FLAG_SYMBOLS, Flag
 from .models.indicators import Indicator
 from .query import ObservationRow, get_observations_many, labels_for
 
 MAX_SERIES = 6
 CARD_PERIODS = 24
-
-
-@dataclass
-class Cell:
-    value: Decimal | None
-    flags: frozenset = frozenset()
-    suppressed: bool = False
-    missing: bool = False
-
-    def text(self, lang: str, decimals: int) -> str:
-        if self.suppressed:
-            return FLAG_SYMBOLS[Flag.SUPPRESSED]
-        if self.value is None:
-            return "-"
-        return format_number(self.value, lang, decimals)
-
-    def plain(self, decimals: int) -> str:
-        """Latin digits, no grouping: for downloads."""
-        if self.suppressed or self.value is None:
-            return ""
-        return f"{self.value:.{decimals}f}"
-
-    @property
-    def symbols(self) -> str:
-        return " ".join(FLAG_SYMBOLS[Flag(f)] for f in sorted(self.flags) if f != Flag.SUPPRESSED and f in FLAG_SYMBOLS)
 
 
 @dataclass
@@ -123,7 +97,7 @@ class IndicatorView:
         if not now or not before or now.value is None or before.value is None:
             return None
         change = {"period": other, "value": before.value, "absolute": now.value - before.value}
-        change["percent"] = (now.value - before.value) / abs(before.value) * 100 if before.value else None
+        change["percent"] = percent_change(now.value, before.value)
         return change
 
     def series_table(self) -> Table:

@@ -1,18 +1,24 @@
 """StreamField blocks of publications. Statistical blocks are definitions
 (indicator, axes, periods, filters), never pasted HTML: they are drawn from
-observations, through `publications.data`, every time the page is shown."""
+observations, through `indicators.query` (publications.store), every time the page is shown."""
 
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from . import data
+from indicators import query
+
+from . import choices, specs
+from .headlines import build_headline
+from .store import ObservationStore
+from .tables import build_table
 
 FIGURE_ID_RE = re.compile(r"^[a-z][a-z0-9-]{1,60}$")
 
@@ -39,12 +45,8 @@ class LiveChoiceBlock(blocks.ChoiceBlock):
         return []
 
 
-def dimension_choices():
-    return [c for c in data.axis_choices() if c[0] != data.PERIOD_AXIS]
-
-
 class FilterBlock(blocks.StructBlock):
-    dimension = LiveChoiceBlock(choices=dimension_choices, label=_("Dimension"))
+    dimension = LiveChoiceBlock(choices=choices.dimension_choices, label=_("Dimension"))
     codes = CodeTextBlock(
         label=_("Codes"), help_text=_("One or more codes of this dimension, separated by commas, e.g. 23, 07")
     )
@@ -58,9 +60,7 @@ def store_from(context):
     """The page's observation store (bulk-fetched), or a fresh one."""
     store = (context or {}).get("obs_store")
     if store is None:
-        from django.utils.translation import get_language
-
-        store = data.ObservationStore(lang=get_language())
+        store = ObservationStore(lang=get_language())
     return store
 
 
@@ -72,11 +72,11 @@ class ObservationBlockMixin:
 
     def _check_indicator(self, value, errors):
         code = value.get("indicator")
-        indicator = data.indicator_model().objects.filter(code=code).first() if code else None
+        indicator = query.indicators_by_code([code]).get(code) if code else None
         if indicator is None:
             errors["indicator"] = ValidationError(_("Choose an indicator."))
             return None
-        dims = data.dimension_codes(indicator)
+        dims = indicator.dimension_codes
         for item in value.get("filters") or []:
             if item.get("dimension") and item["dimension"] not in dims:
                 errors["filters"] = ValidationError(
@@ -86,10 +86,10 @@ class ObservationBlockMixin:
         return indicator
 
     def _check_axes(self, value, indicator, errors, axes):
-        dims = data.dimension_codes(indicator)
+        dims = indicator.dimension_codes
         for name in axes:
             axis = value.get(name)
-            if axis and axis != data.PERIOD_AXIS and axis not in dims:
+            if axis and axis != specs.PERIOD_AXIS and axis not in dims:
                 errors[name] = ValidationError(
                     _("The indicator has no dimension «%(dim)s»; its dimensions are: %(dims)s.")
                     % {"dim": axis, "dims": ", ".join(dims) or "—"}
@@ -97,7 +97,7 @@ class ObservationBlockMixin:
 
     def _check_fixed_dimensions(self, value, indicator, errors, axes):
         """A dimension on neither axis must be fixed: one code, or its total."""
-        filters = data.parse_filters(value.get("filters"))
+        filters = specs.parse_filters(value.get("filters"))
         for code_list in indicator.dimension_lists:
             if code_list.code in axes:
                 continue
@@ -116,18 +116,16 @@ class ObservationBlockMixin:
         page's province or organisation scope}, or {"error": why it cannot}."""
         try:
             return {name: self.build(value, store_from(parent_context), (parent_context or {}).get("scope_filters"))}
-        except data.SpecError as exc:
+        except specs.SpecError as exc:
             return {"error": str(exc)}
 
     def _axis_size(self, axis, periods, filters):
         if not axis:
             return 1
-        if axis == data.PERIOD_AXIS:
+        if axis == specs.PERIOD_AXIS:
             return max(len(periods), 1)
         if axis in filters:
             return len(filters[axis])
-        from indicators import query
-
         return max(len(query.code_labels(axis, "fa")), 1)
 
     def _check_grid(self, value, errors, axes, same_axis_message):
@@ -135,10 +133,10 @@ class ObservationBlockMixin:
         axes (the first required) and a size within MAX_TABLE_CELLS."""
         first, second = axes
         try:
-            periods = data.parse_periods(value.get("periods"))
+            periods = specs.parse_periods(value.get("periods"))
             if not periods:
                 errors["periods"] = ValidationError(_("Give at least one period."))
-        except data.SpecError as exc:
+        except specs.SpecError as exc:
             errors["periods"] = ValidationError(str(exc))
             periods = []
         indicator = self._check_indicator(value, errors)
@@ -148,19 +146,19 @@ class ObservationBlockMixin:
             if value.get(second) and value.get(second) == value.get(first):
                 errors[second] = ValidationError(same_axis_message)
         if not errors:
-            filters = data.parse_filters(value.get("filters"))
+            filters = specs.parse_filters(value.get("filters"))
             cells = self._axis_size(value[first], periods, filters) * self._axis_size(
                 value.get(second), periods, filters
             )
-            if cells > data.MAX_TABLE_CELLS:
-                errors["periods"] = ValidationError(data.too_big_message(cells))
+            if cells > specs.MAX_TABLE_CELLS:
+                errors["periods"] = ValidationError(specs.too_big_message(cells))
 
 
 class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False, help_text=_("Blank: the indicator's name."))
-    indicator = LiveChoiceBlock(choices=data.indicator_choices, label=_("Indicator"))
-    rows = LiveChoiceBlock(choices=data.axis_choices, label=_("Rows"), default=data.PERIOD_AXIS)
-    columns = LiveChoiceBlock(choices=data.axis_choices, label=_("Columns"), required=False)
+    indicator = LiveChoiceBlock(choices=choices.indicator_choices, label=_("Indicator"))
+    rows = LiveChoiceBlock(choices=choices.axis_choices, label=_("Rows"), default=specs.PERIOD_AXIS)
+    columns = LiveChoiceBlock(choices=choices.axis_choices, label=_("Columns"), required=False)
     periods = CodeTextBlock(
         label=_("Periods"), help_text=_("Jalali periods: 1398..1402, 1402-01..1402-12 or a list: 1400, 1402")
     )
@@ -182,13 +180,13 @@ class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
         return value
 
     def build(self, value, store, scope_filters=None):
-        return data.build_table(
+        return build_table(
             store,
             indicator_code=value["indicator"],
             rows=value["rows"],
             columns=value.get("columns") or "",
-            periods=data.parse_periods(value["periods"]),
-            filters=data.parse_filters(value.get("filters")),
+            periods=specs.parse_periods(value["periods"]),
+            filters=specs.parse_filters(value.get("filters")),
             scope_filters=scope_filters,
             title=value.get("title") or "",
             source=value.get("source") or "",
@@ -203,13 +201,13 @@ class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
 
 class ObservationChartBlock(ObservationBlockMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False, help_text=_("Blank: the indicator's name."))
-    indicator = LiveChoiceBlock(choices=data.indicator_choices, label=_("Indicator"))
+    indicator = LiveChoiceBlock(choices=choices.indicator_choices, label=_("Indicator"))
     chart_type = blocks.ChoiceBlock(
         choices=[("line", _("Line")), ("bar", _("Bar"))], default="line", label=_("Chart type")
     )
-    x_axis = LiveChoiceBlock(choices=data.axis_choices, label=_("Horizontal axis"), default=data.PERIOD_AXIS)
+    x_axis = LiveChoiceBlock(choices=choices.axis_choices, label=_("Horizontal axis"), default=specs.PERIOD_AXIS)
     series = LiveChoiceBlock(
-        choices=dimension_choices, label=_("One line or bar per"), required=False,
+        choices=choices.dimension_choices, label=_("One line or bar per"), required=False,
         help_text=_("Blank: a single series."),
     )  # fmt: skip
     periods = CodeTextBlock(label=_("Periods"), help_text=_("Jalali periods: 1398..1402 or 1402-01..1402-12"))
@@ -239,13 +237,13 @@ class ObservationChartBlock(ObservationBlockMixin, blocks.StructBlock):
 
     def build(self, value, store, scope_filters=None):
         """The chart's data as a table: one row per series, one column per x value."""
-        return data.build_table(
+        return build_table(
             store,
             indicator_code=value["indicator"],
             rows=value.get("series") or "",
             columns=value["x_axis"],
-            periods=data.parse_periods(value["periods"]),
-            filters=data.parse_filters(value.get("filters")),
+            periods=specs.parse_periods(value["periods"]),
+            filters=specs.parse_filters(value.get("filters")),
             scope_filters=scope_filters,
             title=value.get("title") or "",
             source=value.get("source") or "",
@@ -291,7 +289,7 @@ class HeadlineFigureBlock(ObservationBlockMixin, blocks.StructBlock):
         error_messages={"invalid": _("Use Latin lower-case letters, digits and hyphens, starting with a letter.")},
     )
     label = blocks.CharBlock(label=_("Label"), required=False, help_text=_("Blank: the indicator's name."))
-    indicator = LiveChoiceBlock(choices=data.indicator_choices, label=_("Indicator"))
+    indicator = LiveChoiceBlock(choices=choices.indicator_choices, label=_("Indicator"))
     period = CodeTextBlock(
         label=_("Period"), required=False, help_text=_("Blank: the latest period with data, e.g. 1402-12")
     )
@@ -314,20 +312,20 @@ class HeadlineFigureBlock(ObservationBlockMixin, blocks.StructBlock):
         self._check_indicator(value, errors)
         if value.get("period"):
             try:
-                data.parse_periods(value["period"])
-            except data.SpecError as exc:
+                specs.parse_periods(value["period"])
+            except specs.SpecError as exc:
                 errors["period"] = ValidationError(str(exc))
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
 
     def build(self, value, store, scope_filters=None):
-        period = data.parse_periods(value["period"])[0] if value.get("period") else None
-        return data.build_headline(
+        period = specs.parse_periods(value["period"])[0] if value.get("period") else None
+        return build_headline(
             store,
             figure_id=value["figure_id"],
             indicator_code=value["indicator"],
-            filters=data.parse_filters(value.get("filters")),
+            filters=specs.parse_filters(value.get("filters")),
             scope_filters=scope_filters,
             period=period,
             compare=value.get("compare") or "previous",

@@ -3,7 +3,7 @@ infographics, and the corrections and notices published on them.
 
 Every publication page type subclasses `ReleasedContentMixin`: it goes public
 only at its release calendar entry's minute. Statistical blocks read
-observations through `publications.data`, where the embargo is applied too."""
+observations through `indicators.query` (publications.store), where the embargo is applied too."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,7 +26,6 @@ from iran.text import to_persian_digits
 from releases.embargo import is_public
 from releases.mixins import ReleasedContentMixin
 
-from . import data
 from .blocks import OBSERVATION_BLOCK_TYPES, HeadlineStreamBlock, PublicationStreamBlock
 from .enums import (
     BulletinFrequency,
@@ -37,6 +36,7 @@ from .enums import (
     Topic,
     YearbookScope,
 )
+from .store import ObservationStore
 
 # The code lists a provincial or organisation yearbook is filtered by.
 PROVINCE_DIMENSION = "province"
@@ -74,7 +74,7 @@ class ObservationPageMixin:
 
     def observation_store(self, now=None):
         """One store for the page, with every block's indicator fetched in bulk."""
-        store = data.ObservationStore(now=now, lang=self.page_language())
+        store = ObservationStore(now=now, lang=self.page_language())
         codes = [child.value.get("indicator") for child in self.observation_blocks()]
         if codes:
             store.prefetch(codes)

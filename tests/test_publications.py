@@ -15,11 +15,12 @@ from django.utils import timezone
 from indicators.models import CodeList
 from indicators.query import get_observations, get_observations_many, with_dimensions
 from indicators.testing import add_observation, make_indicator
-from publications import data
 from publications.blocks import ObservationChartBlock, ObservationTableBlock, PublicationStreamBlock
 from publications.enums import CorrectionKind, YearbookScope
 from publications.generation import generate_organisation_yearbook, generate_provincial_yearbooks
 from publications.models import AppendOnlyError, Correction, YearbookChapterPage, YearbookPage
+from publications.store import ObservationStore
+from publications.tables import SYMBOL_NO_DATA, SYMBOL_SUPPRESSED
 from publications.testing import (
     block,
     bulletin,
@@ -81,8 +82,8 @@ def test_table_block_renders_observations_with_no_data_and_suppressed_symbols(wo
     table = html[html.index('id="block-tbl-1"') :]
     assert "۴۵۰" in table and "۱٬۱۰۰" in table  # Tehran 1402 and Iran 1402, in Persian digits
     assert "کل کشور" in table and "تهران" in table
-    assert f">{data.SYMBOL_NO_DATA}<" in table  # 1400 was chosen but has no data: an explicit symbol
-    assert f">{data.SYMBOL_SUPPRESSED}<" in table  # Ardabil 1402 counted from 1 unit: never the number
+    assert f">{SYMBOL_NO_DATA}<" in table  # 1400 was chosen but has no data: an explicit symbol
+    assert f">{SYMBOL_SUPPRESSED}<" in table  # Ardabil 1402 counted from 1 unit: never the number
     assert ">۲<" not in table
 
 
@@ -90,15 +91,15 @@ def test_table_downloads_hold_the_numbers_of_the_page(world, client):
     _yb, chapter = _yearbook_with_table(world)
     text = client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.csv").content.decode("utf-8-sig")
     tehran = next(line for line in text.splitlines() if line.startswith("تهران"))
-    assert tehran.split(",")[0:1] == ["تهران"] and tehran.split(",")[1] == data.SYMBOL_NO_DATA
+    assert tehran.split(",")[0:1] == ["تهران"] and tehran.split(",")[1] == SYMBOL_NO_DATA
     assert float(tehran.split(",")[3]) == 450
     response = client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.xlsx")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = _table_rows(sheet)
     assert float(rows["تهران"][2]) == 450 and float(rows["کل کشور"][1]) == 1000
-    assert rows["تهران"][0] == data.SYMBOL_NO_DATA
-    assert rows["آذربایجان شرقی"][2] == data.SYMBOL_SUPPRESSED
+    assert rows["تهران"][0] == SYMBOL_NO_DATA
+    assert rows["آذربایجان شرقی"][2] == SYMBOL_SUPPRESSED
     assert sheet.sheet_view.rightToLeft is True
     assert client.get(f"/fa/publications/data/{chapter.pk}/nope.csv").status_code == 404
     assert client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.exe").status_code == 404
@@ -305,7 +306,7 @@ def test_generate_the_provincial_yearbooks_as_drafts(world, client, admin_user):
     chapter = tehran.get_children().specific().get()
     assert isinstance(chapter, YearbookChapterPage) and not chapter.live
     # the same table, filtered to the province
-    table = chapter.body[1].block.build(chapter.body[1].value, data.ObservationStore(), chapter.scope_filters())
+    table = chapter.body[1].block.build(chapter.body[1].value, ObservationStore(), chapter.scope_filters())
     assert [code for code, _label in table.rows] == ["23"]
     assert float(table.cells[0][2].value) == 450
     assert client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.csv").status_code == 404  # a draft is not public
@@ -322,7 +323,7 @@ def test_generate_an_organisation_yearbook_and_refuse_a_non_national_one(world, 
     assert created and page.scope == YearbookScope.ORGANISATION and not page.live
     # the insured indicator has no organisation dimension: the table says so instead of national figures
     chapter = page.get_children().specific().get()
-    table = chapter.body[1].block.build(chapter.body[1].value, data.ObservationStore(), chapter.scope_filters())
+    table = chapter.body[1].block.build(chapter.body[1].value, ObservationStore(), chapter.scope_filters())
     assert table.unavailable and not table.cells
     from publications.generation import GenerationError
 
