@@ -15,11 +15,12 @@ from django.utils import timezone
 from indicators.models import CodeList
 from indicators.query import get_observations, get_observations_many, with_dimensions
 from indicators.testing import add_observation, make_indicator
-from publications.blocks import ObservationChartBlock, ObservationTableBlock, PublicationStreamBlock
 from publications.enums import CorrectionKind, YearbookScope
 from publications.generation import generate_organisation_yearbook, generate_provincial_yearbooks
 from publications.models import AppendOnlyError, Correction, YearbookChapterPage, YearbookPage
+from publications.observation_blocks import ObservationChartBlock, ObservationTableBlock
 from publications.store import ObservationStore
+from publications.streams import PublicationStreamBlock
 from publications.tables import SYMBOL_NO_DATA, SYMBOL_SUPPRESSED
 from publications.testing import (
     block,

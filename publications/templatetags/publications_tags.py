@@ -1,5 +1,9 @@
 from django import template
 from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from ..models import PublicationIndexPage
+from ..models import latest_publications as latest
 
 register = template.Library()
 
@@ -7,11 +11,6 @@ register = template.Library()
 @register.simple_tag
 def latest_publications(limit=4):
     """The newest released publications in the page's language, and the index."""
-    from wagtail.models import Locale
-
-    from ..listing import latest_publications as latest
-    from ..models import PublicationIndexPage
-
     locale = Locale.objects.filter(language_code=(get_language() or "fa")[:2]).first()
     if locale is None:
         return {"items": [], "index": None}
