@@ -10,6 +10,7 @@ import io
 from decimal import Decimal
 from typing import Literal
 
+from django.db.models import Count
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -204,8 +205,6 @@ def get_indicator(request, code: str):
 
 @router.get("/codelists", response=list[CodeListOut], summary="Code lists (classifications)")
 def list_codelists(request):
-    from django.db.models import Count
-
     return [
         {
             "code": cl.code,

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
 from core.exports import safe_cell
 from iran.periods import Period, PeriodError
@@ -242,8 +243,6 @@ def indicator_download(request, page, code, fmt):
             writer.writerow([safe_cell(c) for c in row])
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-
         book = Workbook()
         sheet = book.active
         sheet.title = which
