@@ -1,6 +1,6 @@
 """What an indicator page, its downloads, the dashboard and the home section show.
 
-Built only from `query.get_observations` (public now, disclosure control
+Built only from `query.get_observations_many` (public now, disclosure control
 applied), so the page, the chart, the downloads and the API agree."""
 
 from __future__ import annotations
