@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
+from django.db.models import Count
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -201,8 +202,6 @@ def get_indicator(request, code: str):
 
 @router.get("/codelists", response=list[CodeListOut], summary="Code lists (classifications)")
 def list_codelists(request):
-    from django.db.models import Count
-
     return [
         {
             "code": cl.code,

@@ -6,6 +6,8 @@ divisions, ISCO-08 major groups, education levels on ISCED 2011, sex, age groups
 and the ministry's organisations. `ensure_code_lists()` creates or updates them
 (idempotent; editors may add codes and counties in the admin)."""
 
+from . import models
+
 PROVINCES = [
     ("00", "مرکزی", "Markazi"),
     ("01", "گیلان", "Gilan"),
@@ -276,7 +278,7 @@ CODE_LISTS = [
 def ensure_code_lists(CodeList=None, Code=None):
     """Create or update the standard code lists. Model classes may be passed (data migrations)."""
     if CodeList is None:
-        from .models import Code, CodeList
+        CodeList, Code = models.CodeList, models.Code
     for code, name_fa, name_en, standard, total, aliases, codes in CODE_LISTS:
         code_list, _ = CodeList.objects.update_or_create(
             code=code,

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from releases.models import ReleasePage
+
 from .importer import max_bytes
 from .models import Indicator
 
@@ -23,8 +25,6 @@ class ImportForm(forms.Form):
     sheet = forms.CharField(label=_("Sheet"), required=False, help_text=_("Only for a workbook with several sheets."))
 
     def __init__(self, *args, **kwargs):
-        from releases.models import ReleasePage
-
         super().__init__(*args, **kwargs)
         self.fields["release"].queryset = ReleasePage.objects.exclude(status="cancelled").order_by("-release_at")
 

@@ -1,48 +1,23 @@
 """What an indicator page, its downloads, the dashboard and the home section show.
 
-Built only from `query.get_observations` (public now, disclosure control
+Built only from `query.get_observations_many` (public now, disclosure control
 applied), so the page, the chart, the downloads and the API agree."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from iran.periods import Period
-from iran.text import format_number
 
+from .cells import Cell, percent_change
 from .enums import FLAG_SYMBOLS, Flag
-from .models import Indicator
-from .query import ObservationRow, code_labels, get_observations
+from .models.indicators import Indicator
+from .query import ObservationRow, get_observations_many, labels_for
 
 MAX_SERIES = 6
-
-
-@dataclass
-class Cell:
-    value: Decimal | None
-    flags: frozenset = frozenset()
-    suppressed: bool = False
-    missing: bool = False
-
-    def text(self, lang: str, decimals: int) -> str:
-        if self.suppressed:
-            return FLAG_SYMBOLS[Flag.SUPPRESSED]
-        if self.value is None:
-            return "-"
-        return format_number(self.value, lang, decimals)
-
-    def plain(self, decimals: int) -> str:
-        """Latin digits, no grouping: for downloads."""
-        if self.suppressed or self.value is None:
-            return ""
-        return f"{self.value:.{decimals}f}"
-
-    @property
-    def symbols(self) -> str:
-        return " ".join(FLAG_SYMBOLS[Flag(f)] for f in sorted(self.flags) if f != Flag.SUPPRESSED and f in FLAG_SYMBOLS)
+CARD_PERIODS = 24
 
 
 @dataclass
@@ -122,7 +97,7 @@ class IndicatorView:
         if not now or not before or now.value is None or before.value is None:
             return None
         change = {"period": other, "value": before.value, "absolute": now.value - before.value}
-        change["percent"] = (now.value - before.value) / abs(before.value) * 100 if before.value else None
+        change["percent"] = percent_change(now.value, before.value)
         return change
 
     def series_table(self) -> Table:
@@ -217,44 +192,53 @@ class IndicatorView:
 
 
 def build_view(
-    indicator: Indicator, lang: str, *, now=None, period: Period | None = None, card=False, labels=None
+    indicator: Indicator,
+    lang: str,
+    *,
+    now=None,
+    period: Period | None = None,
+    card=False,
+    labels=None,
+    rows: list[ObservationRow] | None = None,
 ) -> IndicatorView:
-    """Read only what is shown: the headline series (each dimension at its total when
-    the data has one) and, for a page, every cell of the province table's period.
-    A card reads the headline series of the last 24 periods."""
-    from .models import DIMENSION_FIELDS
-    from .query import latest_period, public_observations
+    """What is shown: the headline series (each dimension at its total when the
+    data has one) and, for a page, every cell of the province table's period.
+    A card shows the headline series of the last CARD_PERIODS periods.
 
+    `rows` and `labels` ({code list: {code: label}}) are read once for many
+    cards by `views.cards_for`; otherwise one query reads the indicator's public
+    observations (disclosure control applied by `get_observations_many`)."""
     dims = indicator.dimension_codes
-    public = public_observations(indicator, now=now)
+    if labels is None or any(d not in labels for d in dims):
+        labels = {**labels_for(dims, lang), **(labels or {})}
+    labels = {d: labels[d] for d in dims}
+    if rows is None:
+        last = CARD_PERIODS if card else None
+        rows = get_observations_many([indicator], now=now, last_periods=last)[indicator.code]
+    fixed = headline_codes(indicator, rows, labels)
+    shown = [r for r in rows if all(r.codes[d] == c for d, c in fixed.items())]
+    if not card and "province" in dims:
+        table_period = period or (max(r.period for r in shown) if shown else None)
+        headline = set(map(id, shown))
+        shown += [r for r in rows if r.period == table_period and id(r) not in headline]
+    return IndicatorView(indicator=indicator, lang=lang, rows=shown, dims=dims, labels=labels, fixed=fixed)
+
+
+def headline_codes(indicator: Indicator, rows: list[ObservationRow], labels) -> dict[str, str]:
+    """{dimension: code} fixed for the headline series: its total when the data has
+    one; with no total and too many codes for lines, the first code present."""
     fixed = {}
-    for position, code_list in enumerate(indicator.dimension_lists):
-        total = code_list.total_code
-        field = DIMENSION_FIELDS[position]
-        if total and public.filter(**{field: total}).exists():
-            fixed[code_list.code] = total
+    for code_list in indicator.dimension_lists:
+        present = {r.codes[code_list.code] for r in rows}
+        if code_list.total_code and code_list.total_code in present:
+            fixed[code_list.code] = code_list.total_code
             continue
-        codes = list(code_list.codes.order_by("sort_order", "code").values_list("code", flat=True))
+        codes = list(labels[code_list.code])  # the code list's order
         if len(codes) > MAX_SERIES:
-            # No total in the data and too many codes for lines: show the first code present.
-            first = next((c for c in codes if public.filter(**{field: c}).exists()), None)
+            first = next((c for c in codes if c in present), None)
             if first is not None:
                 fixed[code_list.code] = first
-    period_range = None
-    if card:
-        latest = latest_period(indicator, now=now)
-        period_range = (latest.shift(-23), None) if latest else None
-    rows = get_observations(indicator, now=now, filters={d: [c] for d, c in fixed.items()}, period_range=period_range)
-    if not card and "province" in dims:
-        shown = period or (max(r.period for r in rows) if rows else None)
-        if shown is not None:
-            seen = {(r.period, tuple(r.codes.values())) for r in rows}
-            for row in get_observations(indicator, now=now, periods=[shown]):
-                if (row.period, tuple(row.codes.values())) not in seen:
-                    rows.append(row)
-    # `labels`: {code list: {code: label}} read once for many cards (views.cards).
-    labels = {d: labels[d] if labels and d in labels else code_labels(d, lang) for d in dims}
-    return IndicatorView(indicator=indicator, lang=lang, rows=rows, dims=dims, labels=labels, fixed=fixed)
+    return fixed
 
 
 def sparkline_points(series: Series, width=120, height=32) -> str:

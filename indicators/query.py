@@ -11,16 +11,20 @@ Stable: may be extended, never broken."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+
+from django.db.models import Max, Q
 
 from iran.periods import Period
 from releases.embargo import released_q
 
 from . import disclosure
 from .enums import Flag
-from .models import DIMENSION_FIELDS, Code, Indicator, Observation, period_bounds
+from .models.codes import Code
+from .models.indicators import Indicator, IndicatorDimension
+from .models.observations import DIMENSION_FIELDS, Observation, period_bounds
 
 
 @dataclass(frozen=True)
@@ -123,11 +127,156 @@ def rows_from(indicator, qs, now=None) -> list[ObservationRow]:
 
 
 def code_labels(code_list_code: str, lang: str) -> dict[str, str]:
-    """code -> label in that language (Persian when the English label is missing)."""
-    labels = {}
-    for code, fa, en in Code.objects.filter(code_list__code=code_list_code).values_list("code", "label_fa", "label_en"):
-        labels[code] = (en or fa) if lang == "en" else fa
+    """code -> label in that language (Persian when the English label is missing),
+    in the code list's order."""
+    return labels_for([code_list_code], lang)[code_list_code]
+
+
+def labels_for(code_list_codes: Iterable[str], lang: str) -> dict[str, dict[str, str]]:
+    """{code list: {code: label}} for several code lists in one query: the one
+    label lookup of pages, cards and publications."""
+    wanted = list(dict.fromkeys(code_list_codes))
+    labels: dict[str, dict[str, str]] = {code_list: {} for code_list in wanted}
+    if not wanted:
+        return labels
+    rows = Code.objects.filter(code_list__code__in=wanted).order_by("code_list__code", "sort_order", "code")
+    for list_code, code, fa, en in rows.values_list("code_list__code", "code", "label_fa", "label_en"):
+        labels[list_code][code] = (en or fa) if lang == "en" else fa
     return labels
+
+
+def with_dimensions(indicators: Iterable[Indicator]) -> list[Indicator]:
+    """The indicators, each with its dimensions' code lists read (one query for all)."""
+    indicators = list(indicators)
+    lists: dict[int, list] = {indicator.pk: [] for indicator in indicators}
+    dimensions = IndicatorDimension.objects.filter(indicator__in=list(lists)).select_related("code_list")
+    for dimension in dimensions.order_by("indicator_id", "position"):
+        lists[dimension.indicator_id].append(dimension.code_list)
+    for indicator in indicators:
+        indicator.__dict__["dimension_lists"] = lists[indicator.pk]  # fills the cached_property
+    return indicators
+
+
+def indicators_by_code(codes: Iterable[str]) -> dict[str, Indicator]:
+    """{code: indicator with its dimensions' code lists}: one query through the
+    dimensions (a second only for indicators that have none or do not exist)."""
+    codes = {c for c in codes if c}
+    found: dict[str, Indicator] = {}
+    dimensions = IndicatorDimension.objects.filter(indicator__code__in=codes).select_related("indicator", "code_list")
+    for dimension in dimensions.order_by("indicator_id", "position"):
+        indicator = found.setdefault(dimension.indicator.code, dimension.indicator)
+        indicator.__dict__.setdefault("dimension_lists", []).append(dimension.code_list)
+    if codes - set(found):
+        for indicator in Indicator.objects.filter(code__in=codes - set(found)):
+            indicator.__dict__["dimension_lists"] = []
+            found[indicator.code] = indicator
+    return found
+
+
+def get_observations_many(
+    indicators: Iterable[Indicator], *, now=None, last_periods: int | None = None
+) -> dict[str, list[ObservationRow]]:
+    """{indicator code: rows}: every public observation of several indicators (or
+    of each one's `last_periods` latest periods), in ONE query whatever their
+    number, with the same disclosure control and order as `get_observations`.
+
+    Whole periods are read, so each period's pattern is computed on its full
+    public table here, without reading it again. The indicators' dimensions
+    must be loaded (`with_dimensions`, `indicators_by_code`)."""
+    indicators = [i for i in indicators if i is not None]
+    out: dict[str, list[ObservationRow]] = {indicator.code: [] for indicator in indicators}
+    if not indicators:
+        return out
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    public = Observation.objects.filter(released_q("release", now=now))
+    qs = public.filter(indicator_id__in=list(by_id))
+    if last_periods is not None:
+        qs = qs.filter(_recent_q(by_id, public, last_periods))
+    fields = ["indicator_id", "period", *DIMENSION_FIELDS, "value", "count", "flags"]
+    records: dict[int, dict[str, list]] = {pk: {} for pk in by_id}
+    for indicator_id, period_code, *rest in qs.order_by(
+        "indicator_id", "period_start", "period_end", *DIMENSION_FIELDS
+    ).values_list(*fields):
+        value, count, flag_text = rest[len(DIMENSION_FIELDS) :]
+        codes = tuple(rest[: len(by_id[indicator_id].dimension_lists)])
+        flags = frozenset(f for f in (flag_text or "").split(",") if f)
+        records[indicator_id].setdefault(period_code, []).append((codes, value, count, flags))
+    hierarchies = _Hierarchies(indicators)
+    periods: dict[str, Period] = {}
+    for indicator_id, by_period in records.items():
+        indicator = by_id[indicator_id]
+        names = indicator.dimension_codes
+        rows = out[indicator.code]
+        for period_code, period_records in by_period.items():
+            hidden = disclosure.suppressed_cells(indicator, period_records, hierarchies.of(indicator))
+            period = periods.get(period_code) or periods.setdefault(period_code, Period.parse(period_code))
+            for codes, value, _count, flags in period_records:
+                suppressed = codes in hidden
+                if suppressed:
+                    flags, value = flags | {Flag.SUPPRESSED.value}, None
+                rows.append(
+                    ObservationRow(
+                        period=period,
+                        codes=dict(zip(names, codes, strict=True)),
+                        value=value,
+                        flags=frozenset(str(f) for f in flags),
+                        suppressed=suppressed,
+                    )
+                )
+    return out
+
+
+def _recent_q(by_id, public, last_periods):
+    """Each indicator's observations from its `last_periods`-th latest public period on
+    (one aggregate query for all)."""
+    latest = public.filter(indicator_id__in=list(by_id)).values("indicator_id").annotate(last=Max("period_start"))
+    q = Q(pk__in=[])
+    for indicator_id, last in latest.values_list("indicator_id", "last"):
+        months = 12 // int(by_id[indicator_id].periodicity or 12)
+        q |= Q(indicator_id=indicator_id, period_start__gte=last - (last_periods - 1) * months)
+    return q
+
+
+class _Hierarchies:
+    """The code lists' hierarchies of a batch of indicators, read in one query for
+    the whole batch and only when disclosure control needs them (not when its
+    pattern is already cached)."""
+
+    def __init__(self, indicators):
+        self.lists = {cl.pk for indicator in indicators for cl in indicator.dimension_lists}
+        self.parents: dict[int, dict[str, str | None]] | None = None
+
+    def of(self, indicator) -> Sequence:
+        return _LazyHierarchies(self, indicator)
+
+    def read(self):
+        if self.parents is None:
+            self.parents = {pk: {} for pk in self.lists}
+            codes = Code.objects.filter(code_list__in=self.lists)
+            for list_id, code, parent in codes.values_list("code_list_id", "code", "parent__code"):
+                self.parents[list_id][code] = parent
+        return self.parents
+
+
+class _LazyHierarchies(Sequence):
+    """`disclosure.hierarchies_for(indicator)`, read on first use."""
+
+    def __init__(self, batch, indicator):
+        self.batch, self.indicator, self.items = batch, indicator, None
+
+    def _items(self):
+        if self.items is None:
+            parents = self.batch.read()
+            self.items = [
+                disclosure.Hierarchy(parents[cl.pk], cl.total_code or "") for cl in self.indicator.dimension_lists
+            ]
+        return self.items
+
+    def __getitem__(self, index):
+        return self._items()[index]
+
+    def __len__(self):
+        return len(self.indicator.dimension_lists)
 
 
 def latest_period(indicator, now=None) -> Period | None:

@@ -9,21 +9,27 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
 from core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_text, safe_cell, workbook_bytes
 from core.language import current_language
 from iran.periods import Period, PeriodError
 from iran.text import format_number
+from releases.models import ReleasePage
 
-from .models import Code, Indicator, IndicatorDimension, Topic
-from .presenters import build_view, sparkline_points
+from .maps import province_map
+from .models.codes import Code, Topic
+from .models.indicators import Indicator
+from .presenters import CARD_PERIODS, build_view, sparkline_points
+from .query import get_observations_many, labels_for, with_dimensions
 
 
 def _indicator(code) -> Indicator:
     try:
-        return Indicator.objects.prefetch_related("topics").select_related("producer").get(code=code)
+        indicator = Indicator.objects.prefetch_related("topics").select_related("producer").get(code=code)
     except Indicator.DoesNotExist as exc:
         raise Http404 from exc
+    return with_dimensions([indicator])[0]
 
 
 def _period_param(request):
@@ -120,14 +126,16 @@ def _chart_description(view, lang):
 def related_releases(indicator, limit=5):
     if not indicator.release_series:
         return []
-    from releases.models import ReleasePage
-
     lang = current_language()
     qs = ReleasePage.objects.live().filter(kind=indicator.release_series, locale__language_code=lang)
     now = timezone.now()
-    upcoming = list(qs.filter(release_at__gte=now).exclude(status="cancelled").order_by("release_at")[:2])
-    recent = list(qs.filter(release_at__lt=now).order_by("-release_at")[: max(0, limit - len(upcoming))])
-    return upcoming + recent
+    upcoming = qs.filter(release_at__gte=now).exclude(status="cancelled").order_by("release_at")[:2]
+    recent = qs.filter(release_at__lt=now).order_by("-release_at")[:limit]
+    # Both lists in one query: each is a bounded subquery.
+    found = list(qs.filter(Q(pk__in=upcoming.values("pk")) | Q(pk__in=recent.values("pk"))))
+    soon = sorted((r for r in found if r.release_at >= now), key=lambda r: r.release_at)
+    past = sorted((r for r in found if r.release_at < now), key=lambda r: r.release_at, reverse=True)
+    return soon + past[: max(0, limit - len(soon))]
 
 
 def indicator_detail(request, page, code):
@@ -174,8 +182,6 @@ def _province_map(indicator, table, lang):
     """The choropleth of the province table's last column (the total of the other dimension)."""
     if table is None or not table.rows or not table.columns:
         return None  # e.g. a period asked for that is not (yet) public
-    from .maps import province_map
-
     values = {codes["province"]: cells[-1].value for codes, _label, cells in table.rows}
     labels = {codes["province"]: label for codes, label, _cells in table.rows}
     title = f"{indicator.name(lang)} · {table.columns[-1][1]} · {table.period.label(lang)}"
@@ -225,8 +231,6 @@ def indicator_download(request, page, code, fmt):
     if fmt == "csv":
         response = HttpResponse(csv_text([header, *rows]), content_type=CSV_CONTENT_TYPE)
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-
         book = Workbook()
         sheet = book.active
         sheet.title = which
@@ -270,7 +274,7 @@ def _numeric(text):
 # --- dashboard ------------------------------------------------------------------------------
 def dashboard_context(request):
     lang = current_language()
-    indicators = Indicator.objects.filter(is_key=True).prefetch_related("topics").select_related("producer")
+    indicators = Indicator.objects.filter(is_key=True)
     topic = request.GET.get("topic", "")
     organisation = request.GET.get("organisation", "")
     if topic:
@@ -292,27 +296,16 @@ def dashboard_context(request):
 
 
 def cards_for(indicators, lang):
-    """Cards for many indicators: their dimensions and code labels read once for all."""
-    indicators = list(indicators)
-    by_id = {indicator.pk: indicator for indicator in indicators}
-    lists = {pk: [] for pk in by_id}
-    dims = IndicatorDimension.objects.filter(indicator__in=indicators).select_related("code_list")
-    for dimension in dims.order_by("indicator_id", "position"):
-        lists[dimension.indicator_id].append(dimension.code_list)
-    for pk, indicator in by_id.items():
-        indicator.dimension_lists = lists[pk]  # fills the cached_property
-    labels = {}
-    codes = Code.objects.filter(code_list__in={cl.pk for cls in lists.values() for cl in cls})
-    for list_code, code, fa, en in codes.values_list("code_list__code", "code", "label_fa", "label_en"):
-        # The same fallback as indicators.query.code_labels.
-        labels.setdefault(list_code, {})[code] = (en or fa) if lang == "en" else fa
-    for cl in {cl.code for cls in lists.values() for cl in cls}:
-        labels.setdefault(cl, {})
-    return [card(indicator, lang, labels) for indicator in indicators]
+    """Cards for many indicators in a fixed number of queries: their dimensions,
+    code labels and observations are each read once for all."""
+    indicators = with_dimensions(indicators)
+    labels = labels_for({cl.code for indicator in indicators for cl in indicator.dimension_lists}, lang)
+    rows = get_observations_many(indicators, last_periods=CARD_PERIODS)
+    return [card(indicator, lang, labels, rows[indicator.code]) for indicator in indicators]
 
 
-def card(indicator, lang, labels=None):
-    view = build_view(indicator, lang, card=True, labels=labels)
+def card(indicator, lang, labels=None, rows=None):
+    view = build_view(indicator, lang, card=True, labels=labels, rows=rows)
     headline = view.headline()
     return {
         "indicator": indicator,

@@ -12,8 +12,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from indicators.models import CodeList
+from indicators.query import code_labels
+
 from .enums import Organisation, YearbookScope
-from .models import PROVINCE_DIMENSION, YearbookPage
+from .models import ORGANISATION_DIMENSION, PROVINCE_DIMENSION, YearbookPage
 
 
 class GenerationError(ValueError):
@@ -28,9 +31,6 @@ class GenerationResult:
 
 def provinces(lang="fa") -> dict[str, str]:
     """The 31 provinces, code → name, from the indicators' code list."""
-    from indicators.models import CodeList
-    from indicators.query import code_labels
-
     code_list = CodeList.objects.filter(code=PROVINCE_DIMENSION).first()
     if code_list is None:
         return {}
@@ -102,10 +102,6 @@ def generate_provincial_yearbooks(national, user=None) -> GenerationResult:
 
 
 def organisation_name(code, lang):
-    from indicators.query import code_labels
-
-    from .models import ORGANISATION_DIMENSION
-
     try:
         labels = code_labels(ORGANISATION_DIMENSION, lang)
     except Exception:

@@ -1,31 +1,22 @@
-"""The publications listing: live, released publications filtered by type,
+"""The publications listing: live, released publications (models.publications_queryset) filtered by type,
 topic, organisation and year. Filters live in the URL."""
 
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
 from iran.text import to_latin_digits
-from releases.embargo import released_q
 
 from .enums import Organisation, PublicationKind, Topic
 
 PAGE_SIZE = 20
 
 
-def publications_queryset(locale=None, now=None):
-    from .models import PublicationPage
-
-    qs = PublicationPage.objects.live().public().filter(released_q("release", now=now))
-    if locale is not None:
-        qs = qs.filter(locale=locale)
-    return qs.select_related("release")
-
-
 def _choice(value, choices):
     return value if value in {c for c, _label in choices} else ""
 
 
-def listing_context(index_page, request):
+def listing_context(request, publications):
+    """The listing of `publications` (the index page's released ones) filtered by the URL."""
     params = request.GET
     chosen = {
         "kind": _choice(params.get("kind", ""), PublicationKind.choices),
@@ -37,7 +28,7 @@ def listing_context(index_page, request):
     for name in ("kind", "topic", "organisation"):
         if params.get(name) and not chosen[name]:
             errors.append(_("Unknown value «%(value)s» ignored.") % {"value": params.get(name)})
-    qs = publications_queryset(index_page.locale).descendant_of(index_page)
+    qs = publications
     years = sorted({y for y in qs.values_list("year", flat=True) if y}, reverse=True)
     raw_year = to_latin_digits(params.get("year", "")).strip()
     if raw_year:
@@ -65,7 +56,3 @@ def listing_context(index_page, request):
         "organisations": Organisation.choices,
         "years": years,
     }
-
-
-def latest_publications(locale, limit=4):
-    return list(publications_queryset(locale).order_by("-release__release_at", "-first_published_at")[:limit])

@@ -12,8 +12,10 @@ from wagtail.models import Page
 from core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, attachment
 from core.language import current_language
 
-from . import data, exports
+from . import exports
 from .models import Correction, ObservationPageMixin, YearbookPage
+from .specs import SpecError
+from .store import ObservationStore
 
 CONTENT_TYPES = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
 
@@ -46,10 +48,10 @@ def block_download(request, page_id, block_id, fmt):
     child = page.find_block(block_id)
     if child is None or child.block_type not in ("table", "chart"):
         raise Http404
-    store = data.ObservationStore(lang=page.locale.language_code)
+    store = ObservationStore(lang=page.locale.language_code)
     try:
         table = child.block.build(child.value, store, page.scope_filters())
-    except data.SpecError as exc:
+    except SpecError as exc:
         raise Http404(str(exc)) from exc
     filename = f"{page.slug}-{child.block_type}-{block_id[:8]}"
     if fmt == "csv":
@@ -61,7 +63,7 @@ def yearbook_workbook(request, page_id):
     page = _visible_page(request, page_id)
     if not isinstance(page, YearbookPage):
         raise Http404
-    store = data.ObservationStore(lang=page.locale.language_code)
+    store = ObservationStore(lang=page.locale.language_code)
     chapters = page.chapters(request)
     codes = [c.value.get("indicator") for chapter in [page, *chapters] for c in chapter.observation_blocks()]
     store.prefetch(codes)
@@ -73,7 +75,7 @@ def yearbook_workbook(request, page_id):
             if child.block_type == "table":
                 try:
                     tables.append(child.block.build(child.value, store, scope))
-                except data.SpecError:
+                except SpecError:
                     continue
         if tables:
             sections.append((chapter.title, tables))

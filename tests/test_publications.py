@@ -13,12 +13,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from indicators.models import CodeList
-from indicators.query import get_observations
-from publications import data
-from publications.blocks import ObservationChartBlock, ObservationTableBlock, PublicationStreamBlock
+from indicators.query import get_observations, get_observations_many, with_dimensions
 from publications.enums import CorrectionKind, YearbookScope
 from publications.generation import generate_organisation_yearbook, generate_provincial_yearbooks
 from publications.models import AppendOnlyError, Correction, YearbookChapterPage, YearbookPage
+from publications.observation_blocks import ObservationChartBlock, ObservationTableBlock
+from publications.store import ObservationStore
+from publications.streams import PublicationStreamBlock
+from publications.tables import SYMBOL_NO_DATA, SYMBOL_SUPPRESSED
 from tests.builders.indicators import add_observation, make_indicator
 from tests.builders.publications import (
     block,
@@ -51,9 +53,11 @@ def world(home_pages):
     )  # fmt: skip
     past = release_entry(home_fa, title="انتشار گذشته", at=timezone.now() - dt.timedelta(days=3))
     for (year, code), value in VALUES.items():
-        count = 1 if (year, code) == (1402, "03") else None  # suppressed: too few units
+        # A table counted from units carries a count on every cell (a missing one is
+        # unknown, so hidden); one cell is from too few units: suppressed.
+        count = 1 if (year, code) == (1402, "03") else value
         add_observation(insured, str(year), [code, "T"], value, count=count, release=past)
-        add_observation(insured, str(year), [code, "F"], value // 2, release=past)
+        add_observation(insured, str(year), [code, "F"], value // 2, count=max(value // 2, 3), release=past)
     index = publications_index(home_fa)
     return SimpleNamespace(home=home_fa, home_en=home_en, insured=insured, release=past, index=index)
 
@@ -81,8 +85,8 @@ def test_table_block_renders_observations_with_no_data_and_suppressed_symbols(wo
     table = html[html.index('id="block-tbl-1"') :]
     assert "۴۵۰" in table and "۱٬۱۰۰" in table  # Tehran 1402 and Iran 1402, in Persian digits
     assert "کل کشور" in table and "تهران" in table
-    assert f">{data.SYMBOL_NO_DATA}<" in table  # 1400 was chosen but has no data: an explicit symbol
-    assert f">{data.SYMBOL_SUPPRESSED}<" in table  # Ardabil 1402 counted from 1 unit: never the number
+    assert f">{SYMBOL_NO_DATA}<" in table  # 1400 was chosen but has no data: an explicit symbol
+    assert f">{SYMBOL_SUPPRESSED}<" in table  # Ardabil 1402 counted from 1 unit: never the number
     assert ">۲<" not in table
 
 
@@ -90,15 +94,15 @@ def test_table_downloads_hold_the_numbers_of_the_page(world, client):
     _yb, chapter = _yearbook_with_table(world)
     text = client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.csv").content.decode("utf-8-sig")
     tehran = next(line for line in text.splitlines() if line.startswith("تهران"))
-    assert tehran.split(",")[0:1] == ["تهران"] and tehran.split(",")[1] == data.SYMBOL_NO_DATA
+    assert tehran.split(",")[0:1] == ["تهران"] and tehran.split(",")[1] == SYMBOL_NO_DATA
     assert float(tehran.split(",")[3]) == 450
     response = client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.xlsx")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = _table_rows(sheet)
     assert float(rows["تهران"][2]) == 450 and float(rows["کل کشور"][1]) == 1000
-    assert rows["تهران"][0] == data.SYMBOL_NO_DATA
-    assert rows["آذربایجان شرقی"][2] == data.SYMBOL_SUPPRESSED
+    assert rows["تهران"][0] == SYMBOL_NO_DATA
+    assert rows["آذربایجان شرقی"][2] == SYMBOL_SUPPRESSED
     assert sheet.sheet_view.rightToLeft is True
     assert client.get(f"/fa/publications/data/{chapter.pk}/nope.csv").status_code == 404
     assert client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.exe").status_code == 404
@@ -254,7 +258,7 @@ def test_embargoed_publication_and_its_downloads_are_404_until_the_minute(world,
 
 
 def test_store_bulk_rows_equal_the_indicators_contract(world):
-    rows = data.public_rows_many([world.insured])["insured"]
+    rows = get_observations_many(with_dimensions([world.insured]))["insured"]
     assert rows == get_observations(world.insured)
 
 
@@ -305,7 +309,7 @@ def test_generate_the_provincial_yearbooks_as_drafts(world, client, admin_user):
     chapter = tehran.get_children().specific().get()
     assert isinstance(chapter, YearbookChapterPage) and not chapter.live
     # the same table, filtered to the province
-    table = chapter.body[1].block.build(chapter.body[1].value, data.ObservationStore(), chapter.scope_filters())
+    table = chapter.body[1].block.build(chapter.body[1].value, ObservationStore(), chapter.scope_filters())
     assert [code for code, _label in table.rows] == ["23"]
     assert float(table.cells[0][2].value) == 450
     assert client.get(f"/fa/publications/data/{chapter.pk}/tbl-1.csv").status_code == 404  # a draft is not public
@@ -322,7 +326,7 @@ def test_generate_an_organisation_yearbook_and_refuse_a_non_national_one(world, 
     assert created and page.scope == YearbookScope.ORGANISATION and not page.live
     # the insured indicator has no organisation dimension: the table says so instead of national figures
     chapter = page.get_children().specific().get()
-    table = chapter.body[1].block.build(chapter.body[1].value, data.ObservationStore(), chapter.scope_filters())
+    table = chapter.body[1].block.build(chapter.body[1].value, ObservationStore(), chapter.scope_filters())
     assert table.unavailable and not table.cells
     from publications.generation import GenerationError
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from releases.testing import make_calendar
+from tests.builders.releases import make_calendar
 
 pytestmark = pytest.mark.django_db
 

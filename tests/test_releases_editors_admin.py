@@ -13,7 +13,7 @@ from releases.enums import Frequency, ReleaseKind, ReleaseStatus
 from releases.models import ReleasePage, ReleaseSeries
 from releases.series import generate
 from releases.slugs import entry_slug, is_title_slug
-from releases.testing import make_calendar, make_entry
+from tests.builders.releases import make_calendar, make_entry
 
 pytestmark = pytest.mark.django_db
 
@@ -166,9 +166,9 @@ def test_generated_entries_get_their_english_version(calendar, series):
 
 def test_the_english_version_of_released_content_goes_out_at_the_same_minute(calendar, client, clock):
     from publications.generation import generate_organisation_yearbook
-    from publications.testing import publications_index, yearbook
-    from releases.testing import translate_quickly
     from releases.translations import ensure_english_subtree
+    from tests.builders.publications import publications_index, yearbook
+    from tests.builders.releases import translate_quickly
 
     minute = NOW + dt.timedelta(hours=1)
     entry = make_entry(calendar, status=ReleaseStatus.CONFIRMED, release_at=minute, kind=ReleaseKind.YEARBOOK)

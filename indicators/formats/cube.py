@@ -6,6 +6,7 @@ writers (JSON-stat, SDMX-CSV, the table builder's CSV/XLSX) read only this."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import product
 
 from iran.periods import Period
 
@@ -128,7 +129,5 @@ def build_cube(indicator: Indicator, rows: list[ObservationRow], lang: str, *, c
 def iter_cells(cube: Cube):
     """Every cell of the cube in row-major order (the last dimension fastest):
     (key, row or None)."""
-    from itertools import product
-
     for key in product(*[d.categories for d in cube.dimensions]):
         yield key, cube.cells.get(key)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 
 from django.http import HttpResponse
+from ninja.errors import HttpError
 
+from iran.text import to_persian_digits
+
+from ..query import rows_from
 from . import jsonstat, sdmx
-from .cube import Cube
+from .cube import Cube, build_cube
 
 # A table or an open-format answer is refused above this many cells (PxWeb's way:
 # a clear message saying how to make it smaller rather than a slow or failing answer).
@@ -24,8 +28,6 @@ def too_big_message(n_cells: int, lang: str) -> str:
             f"This table would have {n_cells:,} cells; the limit is {MAX_CELLS:,}. "
             "Choose fewer codes or a shorter period range, or download it in parts."
         )
-    from iran.text import to_persian_digits
-
     return to_persian_digits(
         f"این جدول {n_cells:,} خانه دارد و بیشترین اندازه {MAX_CELLS:,} خانه است. "
         "کدهای کمتر یا بازه زمانی کوتاه‌تری برگزینید یا جدول را در چند بخش بگیرید."
@@ -56,11 +58,6 @@ def request_lang(request) -> str:
 
 def api_answer(request, indicator, qs, fmt: str):
     """The whole (unpaginated) query as JSON-stat or SDMX-CSV; a 400 when too big."""
-    from ninja.errors import HttpError
-
-    from ..query import rows_from
-    from .cube import build_cube
-
     lang = request.GET.get("lang")
     if lang and lang not in {"fa", "en"}:
         raise HttpError(400, "lang must be fa or en")

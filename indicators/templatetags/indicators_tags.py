@@ -1,6 +1,7 @@
 from django import template
 
 from core.language import current_language
+from indicators.views import headline_cards
 from iran.text import format_number
 
 register = template.Library()
@@ -9,8 +10,6 @@ register = template.Library()
 @register.simple_tag
 def headline_indicators(limit=4):
     """Cards of the headline indicators for the home page (empty when there are none)."""
-    from indicators.views import headline_cards
-
     lang = current_language()
     return headline_cards(lang, limit)
 

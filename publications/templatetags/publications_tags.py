@@ -1,6 +1,10 @@
 from django import template
+from wagtail.models import Locale
 
 from core.language import current_language
+
+from ..models import PublicationIndexPage
+from ..models import latest_publications as latest
 
 register = template.Library()
 
@@ -8,11 +12,6 @@ register = template.Library()
 @register.simple_tag
 def latest_publications(limit=4):
     """The newest released publications in the page's language, and the index."""
-    from wagtail.models import Locale
-
-    from ..listing import latest_publications as latest
-    from ..models import PublicationIndexPage
-
     locale = Locale.objects.filter(language_code=current_language()).first()
     if locale is None:
         return {"items": [], "index": None}

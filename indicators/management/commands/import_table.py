@@ -10,6 +10,7 @@ from django.utils import translation
 
 from indicators.importer import run_import
 from indicators.models import ImportBatch, Indicator
+from releases.models import ReleasePage
 
 
 class Command(BaseCommand):
@@ -24,7 +25,6 @@ class Command(BaseCommand):
         parser.add_argument("--language", default="fa", choices=["fa", "en"], help="language of the report")
 
     def handle(self, *args, **options):
-        from releases.models import ReleasePage
 
         try:
             indicator = Indicator.objects.get(code=options["indicator"])
