@@ -144,10 +144,11 @@ class Validator:
         self.flags = FlagChecker(report)
         self.parts: list[pd.DataFrame] = []
 
-    def feed(self, chunk: pd.DataFrame):
+    def feed(self, chunk: pd.DataFrame) -> pd.DataFrame | None:
+        """Check one chunk; return its compact part (None when it held only blank rows)."""
         chunk = _drop_blank_rows(chunk, list(self.roles.values()))
         if chunk.empty:
-            return
+            return None
         self.report.rows_total += len(chunk)
         rows = chunk["__row"].to_numpy()
         roles = self.roles
@@ -157,7 +158,9 @@ class Validator:
         part["__value"] = self._check(self.values, chunk, rows, roles["value"])
         part["count"] = self._check(self.counts, chunk, rows, roles["count"]) if "count" in roles else np.nan
         part["flags"] = self._check(self.flags, chunk, rows, roles["flag"]).astype(np.int16) if "flag" in roles else 0
-        self.parts.append(pd.DataFrame(part))
+        frame = pd.DataFrame(part)
+        self.parts.append(frame)
+        return frame
 
     def _check(self, checker, chunk, rows, position):
         column = chunk[position].astype(object)
