@@ -116,7 +116,7 @@ def xlsx_response(cube: Cube, table: Pivot, *, title: str, notes: list[str], sou
     return response
 
 
-def download(fmt: str, cube: Cube, table: Pivot, **meta) -> HttpResponse:
+def download(fmt: str, cube: Cube, table: Pivot | None, **meta) -> HttpResponse:
     filename = meta["filename"]
     if fmt == "csv":
         return csv_response(cube, filename)
