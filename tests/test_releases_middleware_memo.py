@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def fresh_memo(settings, tmp_path):
+    settings.RELEASE_MINUTE_SOURCE = "home.pagecache.next_release_minute_now"
     settings.PAGE_CACHE_STAMP = tmp_path / "pagecache.stamp"
     pagecache._epoch = None
     yield
