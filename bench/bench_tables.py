@@ -59,14 +59,19 @@ def build():
     return ind
 
 
+def body_of(response) -> bytes:
+    """The whole answer, streamed (a large CSV) or not: read to the end either way."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def measure(client, url, params):
     t = time.perf_counter()
     r = client.get(url, params)
-    body = r.content
+    body = body_of(r)
     elapsed = time.perf_counter() - t
     assert r.status_code == 200, (params, r.status_code, body[:300])
     tracemalloc.start()
-    client.get(url, params)
+    body_of(client.get(url, params))
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return elapsed, peak, len(body)

@@ -117,7 +117,11 @@ def _bump_now():
 
 def bump_content_version(**_kwargs):
     """Every cached answer is stale from now on. After the commit, so that no
-    request can build an answer from the old rows under the new version."""
+    request can build an answer from the old rows under the new version. This
+    process forgets its next release minute at once as well (the schedule may be
+    what changed; re-reading it early costs three queries, never a wrong answer)."""
+    global _epoch
+    _epoch = None
     transaction.on_commit(_bump_now)
 
 
@@ -142,6 +146,12 @@ def next_release_minute(version: str, now):
         upcoming = next_release_at(now)
         _epoch = (version, upcoming, now)
     return upcoming
+
+
+def next_release_minute_now(now):
+    """The next release minute for releases.middleware (RELEASE_MINUTE_SOURCE):
+    the memo above under the current content version, one cache read."""
+    return next_release_minute(content_version(), now)
 
 
 # --- the middleware --------------------------------------------------------------------

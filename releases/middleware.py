@@ -10,10 +10,12 @@
    says nothing. Media files: releases/media.py."""
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
 from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
-from .embargo import page_is_visible, seconds_until_next_release
+from .embargo import next_release_at, page_is_visible
 
 # The longest max-age any public answer may carry. services.confirm and
 # services.move refuse a minute closer than this, so no answer given before a
@@ -41,7 +43,7 @@ class ReleaseEmbargoMiddleware:
             or response.get("Cache-Control", "").find("private") >= 0
         ):
             return response
-        seconds = seconds_until_next_release()
+        seconds = _seconds_until_next_release()
         max_age = PUBLIC_MAX_AGE if seconds is None else min(PUBLIC_MAX_AGE, seconds)
         if max_age <= NO_STORE_WITHIN:
             if "Cache-Control" in response:
@@ -58,6 +60,19 @@ class ReleaseEmbargoMiddleware:
         if "s-maxage" in response.get("Cache-Control", ""):
             patch_cache_control(response, s_maxage=max_age)
         return response
+
+
+def _seconds_until_next_release():
+    """Whole seconds until the next release minute, or None. Read from
+    RELEASE_MINUTE_SOURCE (the page cache's per-process memo, which changes with
+    every content version and at the minute itself), so an answer costs no query;
+    without it, from the database."""
+    now = timezone.now()
+    source = getattr(settings, "RELEASE_MINUTE_SOURCE", "")
+    upcoming = import_string(source)(now) if source else next_release_at(now)
+    if upcoming is None:
+        return None
+    return max(0, int((upcoming - now).total_seconds()))
 
 
 def _is_editor(request) -> bool:

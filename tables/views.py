@@ -89,14 +89,17 @@ def builder(request, page):
         status = 400
     elif req.indicator is not None:
         cube = table_builder.build(req)
-        table = pivot(cube, req.cols, req.show, req.sort, req.descending)
+        fmt = request.GET.get("download", "")
+        # The laid-out table only where it is shown (the page, XLSX): CSV, JSON-stat
+        # and SDMX-CSV are written from the cube, one pass over its cells.
+        laid_out = fmt not in FORMATS or fmt == "xlsx"
+        table = pivot(cube, req.cols, req.show, req.sort, req.descending) if laid_out else None
         link = request.build_absolute_uri(f"{request.path}?{_query_without(request, 'download')}")
         title = (
             f"{req.indicator.name(lang)} ({req.indicator.unit(lang)})"
             if req.indicator.unit(lang)
             else req.indicator.name(lang)
         )
-        fmt = request.GET.get("download", "")
         if fmt in FORMATS:
             notes = [
                 n

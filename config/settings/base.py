@@ -280,6 +280,11 @@ ALERTS_BASE_URL = os.environ.get("ALERTS_BASE_URL", WAGTAILADMIN_BASE_URL)
 # minute (no-store on editors' responses) and answers 404 for images and documents
 # that an embargoed page uses. After AuthenticationMiddleware (it reads request.user).
 MIDDLEWARE += ["releases.middleware.ReleaseEmbargoMiddleware"]
+# Where that middleware may read the next release minute: "home.pagecache.next_release_minute_now",
+# the page cache's per-process memo (no query per response; a dotted path, so releases does not
+# import home). Off by default until the stack's release-minute bench is understood: with it on,
+# the bulletin reached its released state only 20 s after the minute through nginx.
+RELEASE_MINUTE_SOURCE = os.environ.get("RELEASE_MINUTE_SOURCE", "")
 
 # --- the page cache (home/pagecache.py, issue 13) -----------------------------------
 # Whole answers for anonymous visitors, keyed by the content version and the next

@@ -7,7 +7,9 @@ code list's code or name or a declared alias. See docs/import.md.
 
 The package, in the order an import runs:
   read      size, encoding, header, width checked first; then chunks (CSV via pandas, XLSX via openpyxl)
-  validate  one checker per column kind, chunk by chunk; checks   the whole-file checks
+  validate  columns to roles, the checkers fed chunk by chunk (checkers: one per column kind);
+            checks: the whole-file checks
+  stream    write while validating, for files that only add periods (one pass, one transaction)
   plan      compare with what is stored: new, revised, unchanged, removed
   write     deletes and COPY / executemany, inside the caller's transaction
   report    problems with row, column, value, message and fix, in the user's language

@@ -49,6 +49,11 @@ class Report:
     written: bool = False
     timings: dict[str, float] = field(default_factory=dict)
 
+    def restart(self):
+        """Forget everything but the language and the timings (the file is read again)."""
+        fresh = Report(language=self.language, timings=self.timings)
+        self.__dict__.update(fresh.__dict__)
+
     @property
     def ok(self) -> bool:
         return self.error_count == 0

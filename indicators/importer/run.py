@@ -1,11 +1,13 @@
 """One import from start to end: read → validate → plan → write → report.
 
-The file is validated completely (streaming, chunk by chunk) before anything is
-written, and the write is one transaction. We validate first rather than write
-and roll back because the comparison with stored rows (revised, unchanged,
-removed) needs the whole file's keys, and because a file with errors then costs
-the database nothing. Any exception, anywhere, becomes a report line: the batch
-always ends failed, validated or done, never "running"."""
+A file that only adds periods is written while it is validated, in one pass
+and one transaction (stream.py): an error anywhere rolls it all back. Any
+other file (a revision, a dry run, a repeated key) takes two passes: it is
+validated completely (chunk by chunk) before anything is written, because the
+comparison with stored rows (revised, unchanged, removed) needs the whole
+file's keys; then the plan and the write are one transaction. Any exception,
+anywhere, becomes a report line: the batch always ends failed, validated or
+done, never "running"."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from . import batch as batches
 from .plan import make_plan
 from .read import file_size, max_bytes, open_source, report_bad_encoding
 from .report import Report
+from .stream import stream_import
 from .validate import Validator
 from .write import delete, write
 
@@ -75,6 +78,8 @@ def _run(source, name, indicator, release, sheet, dry_run, report: Report, batch
         return
     handle = open(source, "rb") if isinstance(source, (str, os.PathLike)) else source  # noqa: SIM115
     try:
+        if not dry_run and _one_pass(handle, name, indicator, release, sheet, report, batch):
+            return
         with _timed(report, "read+validate"):
             clean = _read_and_validate(handle, name, size, indicator, sheet, report, batch)
     finally:
@@ -94,6 +99,20 @@ def _run(source, name, indicator, release, sheet, dry_run, report: Report, batch
             delete(plan.deletes)
             write(clean, plan, indicator.pk, getattr(release, "pk", release), getattr(batch, "pk", None))
         report.written = True
+
+
+def _one_pass(handle, name, indicator, release, sheet, report: Report, batch) -> bool:
+    """Write while validating (stream.py); False when the file needs two passes."""
+    if batch is not None and batch.pk is None:
+        batch.save()
+    batches.progress(batch, 10)
+    with _timed(report, "one pass"):
+        done = stream_import(
+            handle, name, indicator, sheet, getattr(release, "pk", release), getattr(batch, "pk", None), report
+        )
+    if not done:
+        report.restart()
+    return done
 
 
 def _read_and_validate(handle, name, size, indicator, sheet, report: Report, batch):

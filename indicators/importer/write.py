@@ -9,8 +9,12 @@ newline or backslash that COPY's text format would misread."""
 
 from __future__ import annotations
 
+import queue
+import threading
+
 import numpy as np
 from django.db import connection
+from django.utils import translation
 
 from iran.periods import Period
 
@@ -110,6 +114,83 @@ def _blocks(clean, plan, positions, indicator_id, release_id, batch_id):
         yield "\n".join(map("\t".join, zip(*columns, strict=True))) + "\n"
 
 
+def text_blocks(clean, plan, positions, indicator_id, release_id, batch_id):
+    """The COPY text of the rows at `positions`, block by block (for stream.py)."""
+    return _blocks(clean, plan, positions, indicator_id, release_id, batch_id)
+
+
+def copy_blocks(blocks):
+    """Store COPY-text blocks as they come. On PostgreSQL one COPY, the blocks
+    made in a thread meanwhile (the server stores one block while Python reads
+    and checks the next); elsewhere executemany per block."""
+    sql = f"COPY {Observation._meta.db_table} ({', '.join(COLUMNS)}) FROM STDIN"
+    if connection.vendor != "postgresql":
+        _insert_blocks(blocks)
+        return
+    ahead = _Ahead(blocks)
+    try:
+        with connection.cursor() as cursor:
+            cursor.copy_expert(sql, ahead)
+    except Exception as exc:
+        if ahead.failure is not None:  # the driver says "error in .read() call": raise what it was
+            raise ahead.failure from exc
+        raise
+    finally:
+        ahead.stop()
+
+
+class _Ahead:
+    """A file-like reader over a generator run in a thread, two blocks ahead.
+    An exception in the generator is raised from read(), which aborts the COPY;
+    the driver wraps it, so copy_blocks raises the original again."""
+
+    DONE = object()
+
+    def __init__(self, blocks):
+        self.queue = queue.Queue(maxsize=2)
+        self.failure = None
+        self.stopping = threading.Event()
+        language = translation.get_language()
+        self.thread = threading.Thread(target=self._run, args=(blocks, language), daemon=True)
+        self.thread.start()
+
+    def _run(self, blocks, language):
+        try:
+            with translation.override(language):  # the report's messages, in the user's language
+                for block in blocks:
+                    if not self._put(block):
+                        return
+        except BaseException as exc:  # handed to the reading side
+            self._put(exc)
+            return
+        self._put(self.DONE)
+
+    def _put(self, item) -> bool:
+        while not self.stopping.is_set():
+            try:
+                self.queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read(self, size=-1):
+        item = self.queue.get()
+        if item is self.DONE:
+            self.queue.put(item)  # the driver may read again after the end
+            return ""
+        if isinstance(item, BaseException):
+            self.failure = item
+            raise item
+        return item
+
+    readline = read
+
+    def stop(self):
+        self.stopping.set()
+        self.thread.join()
+
+
 class _Stream:
     """A file-like view of a generator of blocks, for cursor.copy_expert: each read
     hands over one whole block (psycopg2 sends whatever read returns)."""
@@ -131,9 +212,13 @@ def _copy(clean, plan, positions, indicator_id, release_id, batch_id):
 
 
 def _executemany(clean, plan, positions, indicator_id, release_id, batch_id):
+    _insert_blocks(_blocks(clean, plan, positions, indicator_id, release_id, batch_id))
+
+
+def _insert_blocks(blocks):
     placeholders = ", ".join(["%s"] * len(COLUMNS))
     sql = f"INSERT INTO {Observation._meta.db_table} ({', '.join(COLUMNS)}) VALUES ({placeholders})"
     with connection.cursor() as cursor:
-        for block in _blocks(clean, plan, positions, indicator_id, release_id, batch_id):
+        for block in blocks:
             rows = [[None if v == NULL else v for v in line.split("\t")] for line in block.splitlines()]
             cursor.executemany(sql, rows)
