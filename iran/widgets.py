@@ -105,7 +105,9 @@ class JalaliDateTimeInput(forms.TextInput):
 
     def format_value(self, value):
         if _persian_admin():
-            return format_jalali(value, self.with_time)
+            # Latin digits in the box itself: the picker reads only those (it shows
+            # its calendar in Persian digits); the server accepts both.
+            return format_jalali(value, self.with_time, persian_digits=False)
         return format_gregorian(value, self.with_time)
 
     def get_context(self, name, value, attrs):

@@ -4,10 +4,10 @@ a repeated key or a stored period still leaves the table as it was or takes the
 two-pass path. Runs on SQLite and, with DATABASE_URL, on PostgreSQL (COPY)."""
 
 import pytest
-from tests.builders.indicators import make_code_list, make_indicator
 
 from indicators.importer import run_import
 from indicators.models import Observation
+from tests.builders.indicators import make_code_list, make_indicator
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the real transaction, as in production
 

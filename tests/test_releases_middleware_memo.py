@@ -10,10 +10,10 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
 from django.utils.cache import get_max_age
-from tests.builders.releases import make_calendar, make_entry
 
 from home import pagecache
 from releases.middleware import PUBLIC_MAX_AGE, ReleaseEmbargoMiddleware
+from tests.builders.releases import make_calendar, make_entry
 
 pytestmark = pytest.mark.django_db
 
