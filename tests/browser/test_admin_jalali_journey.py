@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 PERSIAN_DIGITS = re.compile(r"[۰-۹]")
 
+
 def test_publisher_sees_the_status_panel_and_a_jalali_picker(page, site_url):
     from demo.site import DEMO_PASSWORD, DEMO_USERNAME
     from releases.enums import ReleaseStatus
