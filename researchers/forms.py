@@ -12,6 +12,7 @@ from catalog.widgets import PrivateFileInput
 from iran.periods import Period, PeriodError
 from iran.templatetags.iran import local_digits
 from iran.validators import clean_digits, validate_national_id
+from iran.widgets import JalaliDateField
 
 from .enums import AffiliationType, Degree
 from .models import Application, Researcher, TeamMember
@@ -304,7 +305,7 @@ class ReviewActionForm(forms.Form):
 class GrantFileForm(forms.Form):
     data_file = forms.ModelChoiceField(queryset=DataFile.objects.none(), widget=forms.HiddenInput)
     grant = forms.BooleanField(required=False, label=_("Grant"))
-    expires_on = forms.DateField(label=_("Expires on"), widget=forms.DateInput(attrs={"type": "date"}))
+    expires_on = JalaliDateField(label=_("Expires on"))
     download_limit = forms.IntegerField(label=_("Download limit"), min_value=1, max_value=100, initial=3)
 
     def __init__(self, *args, files_qs=None, **kwargs):
