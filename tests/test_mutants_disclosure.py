@@ -89,7 +89,10 @@ def test_a_small_part_hides_a_complement_not_only_itself():
 
 
 def test_one_footnote_covers_small_and_complementary_cells():
-    text = str(FOOTNOTE)
+    from django.utils import translation
+
+    with translation.override("en"):
+        text = str(FOOTNOTE)
     assert "too few units" in text and "worked out from the totals" in text
 
 
