@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from releases.enums import Organisation, ReleaseKind, Topic
+from core.taxonomy import Organisation, ReleaseKind, Topic
 
 
 def _indicators():

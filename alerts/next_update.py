@@ -16,8 +16,9 @@ entry, never what it releases, is shown."""
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.taxonomy import ReleaseKind
 from iran.text import normalize_text
-from releases.enums import ReleaseKind, ReleaseStatus
+from releases.enums import ReleaseStatus
 
 
 def _lang():

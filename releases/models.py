@@ -13,28 +13,20 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .enums import (
-    FINAL_STATUSES,
-    RELEASABLE_STATUSES,
-    Frequency,
-    HolidayShift,
+from core.taxonomy import (
     Organisation,
+    Periodicity,
     ReleaseKind,
-    ReleaseStatus,
     Topic,
+    codes_from_db,
+    codes_to_db,
+    periodicity_choices,
 )
 
-TOPIC_SEPARATOR = ","
+from .enums import FINAL_STATUSES, RELEASABLE_STATUSES, HolidayShift, ReleaseStatus
 
-
-def topics_to_db(codes) -> str:
-    """Topics are stored as «,a,b,» so that one `contains` lookup finds a topic on every database."""
-    codes = [c for c in codes if c]
-    return f"{TOPIC_SEPARATOR}{TOPIC_SEPARATOR.join(codes)}{TOPIC_SEPARATOR}" if codes else ""
-
-
-def topics_from_db(value: str) -> list[str]:
-    return [c for c in (value or "").split(TOPIC_SEPARATOR) if c]
+# Topics are stored as «,a,b,» (see core.taxonomy).
+topics_to_db, topics_from_db = codes_to_db, codes_from_db
 
 
 class ReleaseCalendarPage(Page):
@@ -97,7 +89,7 @@ class ReleasePage(Page):
     )
     topics = models.CharField(_("topics"), max_length=400, blank=True, db_index=True)
     organisation = models.CharField(
-        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.HEADQUARTERS
+        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.MCLS
     )
     province = models.CharField(
         _("province"), max_length=60, blank=True, help_text=_("For a provincial directorate: which province.")
@@ -374,10 +366,14 @@ class ReleaseSeries(models.Model):
     summary_en = models.TextField(_("summary (English)"), blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=ReleaseKind.choices)
     organisation = models.CharField(
-        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.HEADQUARTERS
+        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.MCLS
     )
     topics = models.CharField(_("topics"), max_length=400, blank=True)
-    frequency = models.CharField(_("frequency"), max_length=16, choices=Frequency.choices)
+    frequency = models.CharField(
+        _("frequency"),
+        max_length=16,
+        choices=periodicity_choices(Periodicity.MONTHLY, Periodicity.QUARTERLY, Periodicity.ANNUAL),
+    )
     day = models.PositiveSmallIntegerField(
         _("day of the month"), default=20, help_text=_("Jalali day; 0 means the last day of the month.")
     )
@@ -431,7 +427,7 @@ class ReleaseSeries(models.Model):
             raise ValidationError({"day": _("A Jalali month has at most 31 days.")})
         if self.hour > 23 or self.minute > 59:
             raise ValidationError({"hour": _("Give a time between 00:00 and 23:59.")})
-        if self.frequency == Frequency.YEARLY and not 1 <= self.month_offset <= 12:
+        if self.frequency == Periodicity.ANNUAL and not 1 <= self.month_offset <= 12:
             raise ValidationError({"month_offset": _("For a yearly series give the Jalali month, 1–12.")})
 
     @cached_property

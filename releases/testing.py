@@ -5,7 +5,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from .enums import Organisation, ReleaseKind, ReleaseStatus
+from core.taxonomy import Organisation, ReleaseKind
+
+from .enums import ReleaseStatus
 from .models import ReleaseCalendarPage, ReleasePage, topics_to_db
 
 
@@ -25,7 +27,7 @@ def make_entry(
     status=ReleaseStatus.CONFIRMED,
     kind=ReleaseKind.MONTHLY_BULLETIN,
     topics=("labour_market",),
-    organisation=Organisation.HEADQUARTERS,
+    organisation=Organisation.MCLS,
     slug=None,
     english=None,
     **fields,
