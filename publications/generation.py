@@ -12,7 +12,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from .enums import Organisation, YearbookScope
+from core.taxonomy import Organisation
+
+from .enums import YearbookScope
 from .models import PROVINCE_DIMENSION, YearbookPage
 
 

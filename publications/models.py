@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.taxonomy import Organisation, Periodicity, Topic, periodicity_choices
 from iran import dates
 from iran.periods import Period, PeriodError
 from iran.text import to_persian_digits
@@ -27,15 +28,7 @@ from releases.mixins import ReleasedContentMixin
 
 from . import data
 from .blocks import OBSERVATION_BLOCK_TYPES, HeadlineStreamBlock, PublicationStreamBlock
-from .enums import (
-    BulletinFrequency,
-    CorrectionKind,
-    Organisation,
-    PublicationKind,
-    ReportKind,
-    Topic,
-    YearbookScope,
-)
+from .enums import CorrectionKind, PublicationKind, ReportKind, YearbookScope
 
 # The code lists a provincial or organisation yearbook is filtered by.
 PROVINCE_DIMENSION = "province"
@@ -113,9 +106,9 @@ class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
 
     kind = models.CharField(_("kind"), max_length=32, choices=PublicationKind.choices, editable=False)
     summary = models.TextField(_("summary"), blank=True)
-    topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices, default=Topic.GENERAL)
+    topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices, blank=True)
     organisation = models.CharField(
-        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.MINISTRY
+        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.MCLS
     )
     year = models.PositiveSmallIntegerField(
         _("reference year"), null=True, blank=True, help_text=_("Jalali year the figures refer to, e.g. 1402.")
@@ -343,7 +336,10 @@ class BulletinPage(PublicationPage):
     """A monthly or quarterly bulletin: headline figures, main points, analysis."""
 
     frequency = models.CharField(
-        _("frequency"), max_length=16, choices=BulletinFrequency.choices, default=BulletinFrequency.MONTHLY
+        _("frequency"),
+        max_length=16,
+        choices=periodicity_choices(Periodicity.MONTHLY, Periodicity.QUARTERLY),
+        default=Periodicity.MONTHLY,
     )
     reference_period = models.CharField(
         _("reference period"), max_length=10, help_text=_("Jalali: 1403-07 (monthly) or 1403-Q2 (quarterly)")
@@ -371,7 +367,7 @@ class BulletinPage(PublicationPage):
     def compute_kind(self):
         return (
             PublicationKind.QUARTERLY_BULLETIN
-            if self.frequency == BulletinFrequency.QUARTERLY
+            if self.frequency == Periodicity.QUARTERLY
             else PublicationKind.MONTHLY_BULLETIN
         )
 
@@ -381,7 +377,7 @@ class BulletinPage(PublicationPage):
             period = Period.parse(self.reference_period)
         except PeriodError as exc:
             raise ValidationError({"reference_period": str(exc)}) from exc
-        expected = 12 if self.frequency == BulletinFrequency.MONTHLY else 4
+        expected = 12 if self.frequency == Periodicity.MONTHLY else 4
         if int(period.periodicity) != expected:
             raise ValidationError(
                 {
