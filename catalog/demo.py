@@ -9,25 +9,11 @@ import random
 
 from django.core.files.base import ContentFile
 
+from core.taxonomy import Periodicity
 from home.demo import child_page, translate
 
-from .enums import AccessLevel, Periodicity, Unit, VariableType
-from .models import CatalogIndexPage, DataFile, Dataset, Organisation, Topic, Variable
-
-TOPICS = [
-    ("social-insurance", "بیمه و تأمین اجتماعی", "Social insurance"),
-    ("labour-market", "بازار کار", "Labour market"),
-    ("cooperatives", "تعاون", "Cooperatives"),
-    ("welfare", "رفاه و حمایت اجتماعی", "Welfare and social protection"),
-    ("skills", "مهارت‌آموزی", "Skills and vocational training"),
-]
-ORGS = [
-    ("mcls", "وزارت تعاون، کار و رفاه اجتماعی", "Ministry of Cooperatives, Labour and Social Welfare", "MCLS"),
-    ("sso", "سازمان تأمین اجتماعی", "Social Security Organization", "SSO"),
-    ("swo", "سازمان بهزیستی کشور", "State Welfare Organization", "SWO"),
-    ("cspf", "صندوق بازنشستگی کشوری", "Civil Servants Pension Fund", "CSPF"),
-    ("tvto", "سازمان آموزش فنی و حرفه‌ای کشور", "Technical and Vocational Training Organization", "TVTO"),
-]
+from .enums import AccessLevel, Unit, VariableType
+from .models import CatalogIndexPage, DataFile, Dataset, Variable
 
 PROVINCE = ("province", "استان محل کار", "Province of work", VariableType.CATEGORICAL, "تقسیمات کشوری (کد استان)")
 SEX = ("sex", "جنس", "Sex", VariableType.CATEGORICAL, "1=مرد 2=زن")
@@ -48,8 +34,8 @@ DATASETS = [
         "description_en": "Monthly microdata on the Social Security Organization's main insured persons by type "
         "of insurance, economic activity of the workshop, province, sex and age, from the contribution-list system.",
         "keywords": "بیمه شده, حق بیمه, insured, contributions",
-        "topic": "social-insurance",
-        "org": "sso",
+        "topic": "social_security",
+        "org": "SSO",
         "source_system": "سامانهٔ لیست حق بیمهٔ کارفرمایان",
         "unit": Unit.PERSON,
         "start": "1395-01",
@@ -82,8 +68,8 @@ DATASETS = [
         "description_en": "Unemployment insurance benefit claims: claim date, reason for unemployment, entitlement "
         "period and payment status, by province and economic activity of the last workshop.",
         "keywords": "بیمه بیکاری, مقرری, unemployment benefit",
-        "topic": "labour-market",
-        "org": "mcls",
+        "topic": "labour_market",
+        "org": "MCLS",
         "source_system": "سامانهٔ جامع بیمهٔ بیکاری",
         "unit": Unit.PERSON,
         "start": "1396-01",
@@ -117,7 +103,7 @@ DATASETS = [
         "and activity status, by province and county.",
         "keywords": "تعاونی, شرکت تعاونی, cooperative",
         "topic": "cooperatives",
-        "org": "mcls",
+        "org": "MCLS",
         "source_system": "سامانهٔ ملی تعاونی‌ها",
         "unit": Unit.BUSINESS,
         "start": "1390",
@@ -143,7 +129,7 @@ DATASETS = [
         "rehabilitation, housing), type of disability, province, sex and age.",
         "keywords": "مددجو, بهزیستی, معلولیت, welfare, disability",
         "topic": "welfare",
-        "org": "swo",
+        "org": "SWO",
         "source_system": "سامانهٔ جامع مددجویان بهزیستی",
         "unit": Unit.PERSON,
         "start": "1397-01",
@@ -168,8 +154,8 @@ DATASETS = [
         "description_en": "Inspections of workshops: type of inspection, breaches of the Labour Law found, "
         "occupational accidents and corrective actions.",
         "keywords": "بازرسی کار, حوادث کار, labour inspection, accidents",
-        "topic": "labour-market",
-        "org": "mcls",
+        "topic": "labour_market",
+        "org": "MCLS",
         "source_system": "سامانهٔ بازرسی کار",
         "unit": Unit.BUSINESS,
         "start": "1398-01",
@@ -192,8 +178,8 @@ DATASETS = [
         "description_fa": "مستمری‌بگیران بازنشستگی، ازکارافتادگی و بازماندگان سازمان تأمین اجتماعی.",
         "description_en": "Retirement, disability and survivors' pensioners of the Social Security Organization.",
         "keywords": "بازنشسته, مستمری, pension",
-        "topic": "social-insurance",
-        "org": "sso",
+        "topic": "social_security",
+        "org": "SSO",
         "source_system": "سامانهٔ مستمری‌ها",
         "unit": Unit.PERSON,
         "start": "1395-01",
@@ -222,8 +208,8 @@ DATASETS = [
         "description_fa": "بازنشستگان و وظیفه‌بگیران صندوق بازنشستگی کشوری به تفکیک دستگاه محل خدمت.",
         "description_en": "Retirees and survivors of the Civil Servants Pension Fund by former employing agency.",
         "keywords": "بازنشستگی کشوری, retirees",
-        "topic": "social-insurance",
-        "org": "cspf",
+        "topic": "social_security",
+        "org": "CSPF",
         "source_system": "سامانهٔ حقوق و مزایای بازنشستگان",
         "unit": Unit.PERSON,
         "start": "1396",
@@ -241,7 +227,7 @@ DATASETS = [
         "test result.",
         "keywords": "مهارت, کارآموز, آموزش فنی, training",
         "topic": "skills",
-        "org": "tvto",
+        "org": "TVTO",
         "source_system": "سامانهٔ آموزش و سنجش مهارت",
         "unit": Unit.PERSON,
         "start": "1398",
@@ -263,8 +249,8 @@ DATASETS = [
         "description_fa": "کارگاه‌های دارای بیمه‌شده به تفکیک اندازه، فعالیت اقتصادی و استان (سطح کارگاه).",
         "description_en": "Workshops with insured workers by size, economic activity and province (workshop-level).",
         "keywords": "کارگاه, قانون کار, workshop",
-        "topic": "labour-market",
-        "org": "sso",
+        "topic": "labour_market",
+        "org": "SSO",
         "source_system": "سامانهٔ کارگاه‌ها",
         "unit": Unit.BUSINESS,
         "start": "1395-01",
@@ -288,7 +274,7 @@ DATASETS = [
         "recipients and cooperatives per thousand population.",
         "keywords": "شهرستان, نماگر, county, indicators",
         "topic": "welfare",
-        "org": "mcls",
+        "org": "MCLS",
         "source_system": "انبارهٔ دادهٔ وزارت",
         "unit": Unit.PLACE,
         "start": "1398",
@@ -388,10 +374,6 @@ def ensure_english(ds):
 
 
 def ensure_catalog_data():
-    for i, (slug, fa, en) in enumerate(TOPICS):
-        Topic.objects.get_or_create(slug=slug, defaults={"name_fa": fa, "name_en": en, "sort_order": i})
-    for slug, fa, en, abbr in ORGS:
-        Organisation.objects.get_or_create(slug=slug, defaults={"name_fa": fa, "name_en": en, "abbreviation": abbr})
     today = dt.date(2026, 11, 1)
     for n, spec in enumerate(DATASETS):
         ds = Dataset.objects.filter(slug=spec["slug"]).first()
@@ -403,8 +385,8 @@ def ensure_catalog_data():
                 description_fa=spec["description_fa"],
                 description_en=spec["description_en"],
                 keywords=spec["keywords"],
-                topic=Topic.objects.get(slug=spec["topic"]),
-                organisation=Organisation.objects.get(slug=spec["org"]),
+                topic=spec["topic"],
+                organisation=spec["org"],
                 source_system=spec["source_system"],
                 unit=spec["unit"],
                 geographic_level_fa="شهرستان" if spec["unit"] == Unit.PLACE else "استان",
