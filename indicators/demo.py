@@ -9,10 +9,11 @@ import io
 import math
 import random
 
+from core.taxonomy import codes_to_db
 from iran.periods import Period
 
 from .codelists import PROVINCES, ensure_code_lists
-from .models import Code, CodeList, DashboardPage, Indicator, IndicatorDimension, IndicatorIndexPage, Observation, Topic
+from .models import Code, CodeList, DashboardPage, Indicator, IndicatorDimension, IndicatorIndexPage, Observation
 
 # Approximate population weights of the provinces (millions), for plausible shares.
 WEIGHTS = {
@@ -21,14 +22,6 @@ WEIGHTS = {
     "20": 0.7, "21": 1.1, "22": 1.8, "23": 13.3, "24": 1.3, "25": 1.3, "26": 1.3, "27": 1.9, "28": 0.86, "29": 0.77,
     "30": 2.7,
 }  # fmt: skip
-
-TOPICS = [
-    ("labour", "بازار کار", "Labour market"),
-    ("social-security", "تأمین اجتماعی", "Social security"),
-    ("cooperatives", "تعاون", "Cooperatives"),
-    ("welfare", "رفاه اجتماعی", "Social welfare"),
-    ("safety", "ایمنی و بازرسی کار", "Occupational safety and inspection"),
-]
 
 DEMO_NOTE_FA = "ارقام این نماگر در نسخهٔ نمایشی ساختگی هستند و رسمی نیستند."
 DEMO_NOTE_EN = "The figures of this indicator in the demo are made up and are not official."
@@ -45,7 +38,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province"],
         "producer": "SSO",
-        "topics": ["social-security"],
+        "topics": ["social_security"],
         "base": 15_400_000,
         "growth": 0.025,
         "norm": (15_000_000, None, True),
@@ -65,7 +58,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province", "sex"],
         "producer": "EMPL",
-        "topics": ["labour", "social-security"],
+        "topics": ["labour_market", "social_security"],
         "base": 185_000,
         "growth": -0.03,
         "female": 0.24,
@@ -124,7 +117,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province"],
         "producer": "LIS",
-        "topics": ["safety"],
+        "topics": ["workplace_safety"],
         "base": 33_000,
         "growth": 0.04,
         "norm": (30_000, None, True),
@@ -143,7 +136,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province", "sex"],
         "producer": "LIS",
-        "topics": ["safety"],
+        "topics": ["workplace_safety"],
         "base": 1_900,
         "growth": -0.02,
         "female": 0.04,
@@ -165,7 +158,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province"],
         "producer": "SSO",
-        "topics": ["social-security"],
+        "topics": ["social_security"],
         "base": 4_300_000,
         "growth": 0.055,
         "definition_fa": "شمار مستمری‌بگیران بازنشستگی، ازکارافتادگی و بازماندگان در پایان ماه.",
@@ -224,7 +217,7 @@ INDICATORS = [
         "periodicity": 1,
         "dims": ["province", "sex"],
         "producer": "TVTO",
-        "topics": ["labour"],
+        "topics": ["labour_market"],
         "base": 1_450_000,
         "growth": 0.03,
         "female": 0.46,
@@ -243,7 +236,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province"],
         "producer": "CSPF",
-        "topics": ["social-security"],
+        "topics": ["social_security"],
         "base": 1_480_000,
         "growth": 0.035,
         "definition_fa": "شمار بازنشستگان و وظیفه‌بگیران صندوق در پایان ماه.",
@@ -261,7 +254,7 @@ INDICATORS = [
         "periodicity": 1,
         "dims": ["province"],
         "producer": "LIS",
-        "topics": ["safety"],
+        "topics": ["workplace_safety"],
         "base": 148,
         "growth": -0.03,
         "additive": False,
@@ -341,11 +334,6 @@ def demo_csv(spec: dict, seed: int = 1405) -> str:
     return "\n".join(lines) + "\n"
 
 
-def ensure_topics():
-    for slug, fa, en in TOPICS:
-        Topic.objects.update_or_create(slug=slug, defaults={"name_fa": fa, "name_en": en})
-
-
 # The identity card's source and contact in English (the Persian is in each spec).
 SOURCE_EN = {
     "سامانهٔ جامع بیمه‌شدگان (انبارهٔ داده)": "Insured persons system (data warehouse)",
@@ -397,9 +385,9 @@ def ensure_indicator(spec: dict, order: int) -> Indicator:
             "is_key": True,
             "is_demo": True,
             "sort_order": order,
+            "topics": codes_to_db(spec["topics"]),
         },
     )
-    indicator.topics.set(Topic.objects.filter(slug__in=spec["topics"]))
     for position, list_code in enumerate(spec["dims"], start=1):
         IndicatorDimension.objects.get_or_create(
             indicator=indicator, code_list=CodeList.objects.get(code=list_code), defaults={"position": position}
@@ -426,7 +414,6 @@ def load(context):
     from .importer import run_import
 
     ensure_code_lists()
-    ensure_topics()
     for order, spec in enumerate(INDICATORS):
         indicator = ensure_indicator(spec, order)
         if Observation.objects.filter(indicator=indicator).exists():

@@ -18,9 +18,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.taxonomy import ReleaseKind, Topic, codes_from_db, period_length_choices
 from iran.periods import Period, Periodicity
 
-from .enums import FLAGS, ImportStatus, PeriodicityChoice, ReleaseSeries
+from .enums import FLAGS, ImportStatus
 
 MAX_DIMENSIONS = 5
 DIMENSION_FIELDS = [f"d{i}" for i in range(1, MAX_DIMENSIONS + 1)]
@@ -95,23 +96,6 @@ class Code(models.Model):
 
 
 # --- indicators -------------------------------------------------------------
-class Topic(models.Model):
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    name_fa = models.CharField(_("name (Persian)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["name_fa"]
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-
-    def __str__(self):
-        return self.name_fa
-
-    def name(self, lang: str = "fa") -> str:
-        return _lang_pick(self, "name", lang)
-
-
 class Indicator(index.Indexed, models.Model):
     """An indicator and its identity card (شناسنامه نماگر)."""
 
@@ -126,7 +110,7 @@ class Indicator(index.Indexed, models.Model):
     unit_en = models.CharField(_("unit (English)"), max_length=100, blank=True)
     decimals = models.PositiveSmallIntegerField(_("decimals"), default=0)
     periodicity = models.PositiveSmallIntegerField(
-        _("periodicity"), choices=PeriodicityChoice.choices, default=PeriodicityChoice.MONTH
+        _("periodicity"), choices=period_length_choices(), default=Periodicity.MONTH
     )
     source_system = models.CharField(_("source system"), max_length=200, blank=True)
     source_system_en = models.CharField(_("source system (English)"), max_length=200, blank=True)
@@ -149,8 +133,9 @@ class Indicator(index.Indexed, models.Model):
     higher_is_better = models.BooleanField(
         _("higher is better"), null=True, blank=True, help_text=_("Leave empty when neither direction is better.")
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="indicators", verbose_name=_("topics"))
-    release_series = models.CharField(_("release series"), max_length=40, choices=ReleaseSeries.choices, blank=True)
+    # Topic codes of core.taxonomy, stored «,a,b,» (one `contains` lookup finds them).
+    topics = models.CharField(_("topics"), max_length=400, blank=True)
+    release_series = models.CharField(_("release series"), max_length=40, choices=ReleaseKind.choices, blank=True)
     notes_fa = models.TextField(_("notes (Persian)"), blank=True)
     notes_en = models.TextField(_("notes (English)"), blank=True)
     suppression_threshold = models.PositiveIntegerField(
@@ -214,6 +199,15 @@ class Indicator(index.Indexed, models.Model):
 
     def notes(self, lang: str = "fa") -> str:
         return _lang_pick(self, "notes", lang)
+
+    @property
+    def topic_list(self) -> list[str]:
+        return codes_from_db(self.topics)
+
+    @property
+    def topic_items(self) -> list[tuple[str, str]]:
+        """(code, label) of the indicator's topics, in the current language."""
+        return [(code, Topic(code).label) for code in self.topic_list if code in Topic.values]
 
     @property
     def periodicity_enum(self) -> Periodicity:
@@ -415,6 +409,5 @@ __all__ = [
     "IndicatorDimension",
     "IndicatorIndexPage",
     "Observation",
-    "Topic",
     "period_bounds",
 ]

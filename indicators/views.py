@@ -14,10 +14,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.exports import safe_cell
+from core.taxonomy import contains_code, topic_code, topics_in
 from iran.periods import Period, PeriodError
 from iran.text import format_number
 
-from .models import Code, Indicator, IndicatorDimension, Topic
+from .models import Code, Indicator, IndicatorDimension
 from .presenters import build_view, sparkline_points
 
 
@@ -27,7 +28,7 @@ def _lang():
 
 def _indicator(code) -> Indicator:
     try:
-        return Indicator.objects.prefetch_related("topics").select_related("producer").get(code=code)
+        return Indicator.objects.select_related("producer").get(code=code)
     except Indicator.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -44,11 +45,11 @@ def _period_param(request):
 
 def indicator_index(request, page):
     lang = _lang()
-    indicators = Indicator.objects.prefetch_related("topics").select_related("producer")
-    topics = Topic.objects.filter(indicators__isnull=False).distinct()
-    topic = request.GET.get("topic", "")
+    indicators = Indicator.objects.select_related("producer")
+    topics = topics_in(Indicator.objects.values_list("topics", flat=True))
+    topic = topic_code(request.GET.get("topic", ""))
     if topic:
-        indicators = indicators.filter(topics__slug=topic)
+        indicators = indicators.filter(contains_code("topics", topic))
     items = [{"indicator": i, "name": i.name(lang), "unit": i.unit(lang)} for i in indicators]
     return render(
         request,
@@ -286,18 +287,18 @@ def _numeric(text):
 # --- dashboard ------------------------------------------------------------------------------
 def dashboard_context(request):
     lang = _lang()
-    indicators = Indicator.objects.filter(is_key=True).prefetch_related("topics").select_related("producer")
-    topic = request.GET.get("topic", "")
+    indicators = Indicator.objects.filter(is_key=True).select_related("producer")
+    topic = topic_code(request.GET.get("topic", ""))
     organisation = request.GET.get("organisation", "")
     if topic:
-        indicators = indicators.filter(topics__slug=topic)
+        indicators = indicators.filter(contains_code("topics", topic))
     if organisation:
         indicators = indicators.filter(producer__code=organisation)
     cards = cards_for(indicators.distinct(), lang)
     return {
         "cards": cards,
         "lang": lang,
-        "topics": Topic.objects.filter(indicators__is_key=True).distinct(),
+        "topics": topics_in(Indicator.objects.filter(is_key=True).values_list("topics", flat=True)),
         "organisations": Code.objects.filter(code_list__code="organisation")
         .filter(Q(pk__in=Indicator.objects.filter(is_key=True).values("producer")))
         .order_by("sort_order"),
