@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.taxonomy import Organisation
 from core.taxonomy_forms import TopicsField
 from iran.dates import TEHRAN, parse_jalali_date, to_tehran
 from iran.periods import Period, PeriodError
@@ -59,7 +60,7 @@ class ReleasePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("organisation") == "provincial" and not cleaned.get("province"):
+        if cleaned.get("organisation") == Organisation.PROV and not cleaned.get("province"):
             self.add_error("province", _("Say which province's directorate produces it."))
         return cleaned
 
