@@ -161,3 +161,28 @@ def test_one_topic_code_finds_all_four_kinds_in_the_site_search(client, safety_w
     assert "QXSAFE" in body and "QXCOOP" not in body
     everything = client.get("/fa/search/", {"q": "حوادث"}).content.decode()
     assert "QXCOOP" in everything  # the filter, not the query, left them out
+
+
+@pytest.mark.django_db
+def test_an_old_methodology_family_address_redirects(client, home_pages):
+    from types import SimpleNamespace
+
+    from indicators.testing import make_indicator
+    from tables import demo
+
+    demo.load(SimpleNamespace(home_fa=home_pages[0]))
+    make_indicator("accidents", topics=",workplace_safety,")
+    assert "/en/methodology/workplace-safety/" in client.get("/en/methodology/").content.decode()
+    old = client.get("/en/methodology/safety/")
+    assert old.status_code == 301 and old["Location"] == "/en/methodology/workplace-safety/"
+    assert client.get("/en/methodology/workplace-safety/").status_code == 200
+
+
+def test_indicator_files_carry_topic_codes_and_old_slugs_are_read():
+    from indicators.resources import TopicsWidget
+
+    widget = TopicsWidget()
+    assert widget.clean("labour-market, safety") == ",labour_market,workplace_safety,"
+    assert widget.render(",wages,pensions,") == "wages,pensions"
+    with pytest.raises(ValueError, match="unknown topic"):
+        widget.clean("astrology")
