@@ -16,8 +16,8 @@ import io
 import pytest
 from django.core.cache import cache
 
+from demo.indicators import INDICATORS, demo_csv, ensure_indicator
 from indicators.codelists import PROVINCES
-from indicators.demo import INDICATORS, demo_csv, ensure_indicator
 from tests.disclosure_attack import exposed
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,9 @@ import pytest
 import time_machine
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from core.taxonomy import Periodicity, ReleaseKind
 from releases import services
-from releases.enums import Frequency, ReleaseKind, ReleaseStatus
+from releases.enums import ReleaseStatus
 from releases.models import ReleasePage, ReleaseSeries
 from releases.series import generate
 from releases.slugs import entry_slug, is_title_slug
@@ -39,7 +40,7 @@ def series(db):
         summary="خلاصه",
         summary_en="Summary",
         kind=ReleaseKind.MONTHLY_BULLETIN,
-        frequency=Frequency.MONTHLY,
+        frequency=Periodicity.MONTHLY,
         day=20,
         horizon_months=2,
     )
