@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.language import current_language
+from core.taxonomy import Organisation, ReleaseKind, Topic
 from indicators.models import Indicator
-from releases.enums import Organisation, ReleaseKind, Topic
 from releases.models import topics_to_db
 
 

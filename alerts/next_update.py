@@ -16,9 +16,10 @@ entry, never what it releases, is shown."""
 from django.utils import timezone
 
 from core.language import current_language
+from core.taxonomy import ReleaseKind
 from indicators.models import Observation
 from iran.text import normalize_text
-from releases.enums import ReleaseKind, ReleaseStatus
+from releases.enums import ReleaseStatus
 from releases.models import ReleasePage, ReleaseSeries
 
 

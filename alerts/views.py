@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
 
 from core.language import current_language
+from core.taxonomy import topic_code
 
 from .forms import ChoicesForm, SubscribeForm
 from .models import Subscriber
@@ -26,7 +27,11 @@ def _message(request, title, text, status=200, link=None):
 
 def _initial(request):
     get = request.GET
-    return {"indicators": get.getlist("indicator"), "topics": get.getlist("topic"), "weekly_digest": True}
+    return {
+        "indicators": get.getlist("indicator"),
+        "topics": [topic_code(t) or t for t in get.getlist("topic")],
+        "weekly_digest": True,
+    }
 
 
 @ratelimit(key="ip", rate="10/h", method="POST", block=True)

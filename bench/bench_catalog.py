@@ -47,14 +47,13 @@ def main():
         settings.DATABASES["default"]["NAME"] = str(Path(_tmp) / "bench.sqlite3")
     call_command("migrate", verbosity=0)
 
-    from catalog.models import CatalogIndexPage, Dataset, Organisation, Topic, Variable
+    from catalog.models import CatalogIndexPage, Dataset, Variable
     from demo import site as demo
 
     fa, _en = demo.ensure_locales()
     home = demo.ensure_home(fa)
     demo.child_page(home, CatalogIndexPage, "catalog", title="داده‌نما")
-    topic = Topic.objects.create(slug="t", name_fa="بیمه", name_en="Insurance")
-    org = Organisation.objects.create(slug="o", name_fa="سازمان", name_en="Org")
+    topic, org = "social_security", "SSO"
     t0 = time.perf_counter()
     units, levels = ["person", "business", "place"], ["open", "public_use", "licensed", "enclave"]
     datasets = Dataset.objects.bulk_create(

@@ -62,7 +62,8 @@ django.setup()
 from django.utils import timezone
 from demo import site as demo
 from tests.builders.releases import make_calendar, make_entry
-from releases.enums import ReleaseKind, ReleaseStatus
+from core.taxonomy import ReleaseKind
+from releases.enums import ReleaseStatus
 fa, _en = demo.ensure_locales()
 home = demo.ensure_home(fa)
 demo.translate(home, demo.HOME_EN)

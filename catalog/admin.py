@@ -4,7 +4,7 @@ admin at /django-admin/catalog/. Editing day to day happens in the Wagtail admin
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 
-from .models import Dataset, Organisation, Topic, Variable
+from .models import Dataset, Variable
 from .resources import DatasetResource, VariableResource
 
 
@@ -22,13 +22,3 @@ class VariableAdmin(ImportExportModelAdmin):
     list_display = ["name", "label_fa", "dataset", "var_type"]
     list_filter = ["var_type"]
     search_fields = ["name", "label_fa", "label_en"]
-
-
-@admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
-    list_display = ["slug", "name_fa", "name_en"]
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["slug", "name_fa", "name_en"]

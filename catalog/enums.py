@@ -36,14 +36,6 @@ ACCESS_LEVEL_HELP = {
 }
 
 
-class Periodicity(models.TextChoices):
-    MONTHLY = "monthly", _("monthly")
-    QUARTERLY = "quarterly", _("quarterly")
-    ANNUAL = "annual", _("annual")
-    CONTINUOUS = "continuous", _("continuous")
-    IRREGULAR = "irregular", _("irregular")
-
-
 class VariableType(models.TextChoices):
     NUMERIC = "numeric", _("numeric")
     CATEGORICAL = "categorical", _("categorical")

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from core.language import current_language
+from core.taxonomy import Periodicity
 
-from .enums import AccessLevel, Periodicity
+from .enums import AccessLevel
 
 CONTEXT = {
     "@vocab": "https://schema.org/",
@@ -82,9 +83,9 @@ def dataset(ds, request, page, full=True):
         "inLanguage": current_language(),
         "keywords": keywords,
         "dcat:keyword": keywords,
-        "dcat:theme": ds.topic.name,
-        "creator": {"@type": "GovernmentOrganization", "name": ds.organisation.name},
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": ds.organisation.name},
+        "dcat:theme": str(ds.get_topic_display()),
+        "creator": {"@type": "GovernmentOrganization", "name": str(ds.get_organisation_display())},
+        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": str(ds.get_organisation_display())},
         "spatialCoverage": ds.geographic_coverage,
         "dct:spatial": ds.geographic_coverage,
         "dct:accrualPeriodicity": {"@id": FREQUENCY.get(ds.update_cadence, FREQUENCY[Periodicity.IRREGULAR])},

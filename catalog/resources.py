@@ -1,11 +1,11 @@
 """Catalog entries in and out with django-import-export (CSV, XLSX, JSON):
-datasets keyed by slug, their topic and organisation by slug; variables keyed
+datasets keyed by slug, their topic and organisation by code (core.taxonomy); variables keyed
 by dataset slug and name. An import runs in one transaction (all or nothing)."""
 
 from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget
 
-from .models import Dataset, Organisation, Topic, Variable
+from .models import Dataset, Variable
 
 
 class AllOrNothingResource(resources.ModelResource):
@@ -17,11 +17,6 @@ class AllOrNothingResource(resources.ModelResource):
 
 
 class DatasetResource(AllOrNothingResource):
-    topic = fields.Field(attribute="topic", column_name="topic", widget=ForeignKeyWidget(Topic, field="slug"))
-    organisation = fields.Field(
-        attribute="organisation", column_name="organisation", widget=ForeignKeyWidget(Organisation, field="slug")
-    )
-
     class Meta:
         model = Dataset
         import_id_fields = ["slug"]

@@ -8,29 +8,32 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from core.taxonomy import Organisation, Periodicity, Topic, organisation_code, topic_code
 from iran.text import normalize_text
 
 from . import jsonld
-from .enums import ACCESS_LEVEL_HELP, AccessLevel, Periodicity, Unit
-from .models import DataFile, Dataset, Organisation, Topic, Variable
+from .enums import ACCESS_LEVEL_HELP, AccessLevel, Unit
+from .models import DataFile, Dataset, Variable
 
 PAGE_SIZE = 12
 VARIABLE_PAGE_SIZE = 25
 
 FACETS = [
     # (GET parameter, lookup, label)
-    ("topic", "topic__slug", "Topic"),
-    ("organisation", "organisation__slug", "Organisation"),
+    ("topic", "topic", "Topic"),
+    ("organisation", "organisation", "Organisation"),
     ("unit", "unit", "Unit of observation"),
     ("access", "access_level", "Access level"),
     ("periodicity", "periodicity", "Periodicity"),
 ]
 
+CANONICAL = {"topic": topic_code, "organisation": organisation_code}
+
 
 def _facet_labels():
     return {
-        "topic": {t.slug: t.name for t in Topic.objects.all()},
-        "organisation": {o.slug: o.name for o in Organisation.objects.all()},
+        "topic": dict(Topic.choices),
+        "organisation": dict(Organisation.choices),
         "unit": dict(Unit.choices),
         "access": dict(AccessLevel.choices),
         "periodicity": dict(Periodicity.choices),
@@ -52,6 +55,8 @@ def listing(request, page):
     selected = {}
     for param, lookup, _label in FACETS:
         value = request.GET.get(param, "").strip()[:80]
+        # Old links carry the catalog's former slugs (labour-market, sso).
+        value = CANONICAL.get(param, str)(value) or value
         if value:
             selected[param] = (lookup, value)
 
@@ -92,12 +97,7 @@ def listing(request, page):
             )
         facets.append({"param": param, "title": titles[param], "options": options})
 
-    results = (
-        filtered()
-        .select_related("topic", "organisation")
-        .annotate(n_variables=Count("variables", distinct=True))
-        .order_by("-last_updated", "slug")
-    )
+    results = filtered().annotate(n_variables=Count("variables", distinct=True)).order_by("-last_updated", "slug")
     page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     active = [
         {"title": titles[param], "label": labels[param].get(value, value)} for param, (_lk, value) in selected.items()
@@ -121,7 +121,7 @@ def listing(request, page):
 
 
 def _dataset_or_404(slug):
-    qs = Dataset.objects.published().select_related("topic", "organisation")
+    qs = Dataset.objects.published()
     return get_object_or_404(qs, slug=slug)
 
 
@@ -155,7 +155,7 @@ def dataset_jsonld(request, page, slug):
 
 
 def dcat_catalog(request, page):
-    datasets = Dataset.objects.published().select_related("topic", "organisation")
+    datasets = Dataset.objects.published()
     data = jsonld.catalog(page, request, datasets, full=True)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False}, content_type="application/ld+json")
 
@@ -193,7 +193,6 @@ def latest_datasets(limit=3):
     """For the home page: the most recently updated published datasets."""
     return list(
         Dataset.objects.published()
-        .select_related("organisation")
         .prefetch_related(Prefetch("files", queryset=DataFile.objects.none()))
         .order_by("-last_updated", "-pk")[:limit]
     )

@@ -1,11 +1,11 @@
 """The catalog in the Wagtail admin: datasets (with variables and related links
-inline), data files, topics and organisations, grouped under one menu item."""
+inline), data files, grouped under one menu item."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import DataFile, Dataset, Organisation, Topic
+from .models import DataFile, Dataset
 
 
 class DatasetViewSet(SnippetViewSet):
@@ -27,25 +27,11 @@ class DataFileViewSet(SnippetViewSet):
     search_fields = ["title_fa", "title_en"]
 
 
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    menu_label = _("Topics")
-    list_display = ["name_fa", "name_en", "slug"]
-
-
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "site"
-    menu_label = _("Organisations")
-    list_display = ["name_fa", "name_en", "abbreviation"]
-
-
 class CatalogGroup(SnippetViewSetGroup):
     menu_label = _("Data catalog")
     menu_icon = "folder-open-inverse"
     menu_order = 250
-    items = (DatasetViewSet, DataFileViewSet, TopicViewSet, OrganisationViewSet)
+    items = (DatasetViewSet, DataFileViewSet)
 
 
 register_snippet(CatalogGroup)

@@ -8,8 +8,9 @@ import datetime as dt
 import jdatetime
 from django.utils import timezone
 
+from core.taxonomy import Organisation, Periodicity, ReleaseKind
 from iran.dates import TEHRAN, tehran_datetime
-from releases.enums import Frequency, HolidayShift, Organisation, ReleaseKind, ReleaseStatus
+from releases.enums import HolidayShift, ReleaseStatus
 from releases.models import Holiday, ReleaseCalendarPage, ReleasePage, ReleaseSeries, topics_to_db
 
 CALENDAR_FA = {
@@ -30,9 +31,9 @@ SERIES = [
         "summary": "اشتغال، بیکاری، بیمه‌شدگان و دستمزد در ماه گذشته، به تفکیک استان. (دادهٔ نمایشی)",
         "summary_en": "Employment, unemployment, insured workers and wages in the past month, by province. (demo data)",
         "kind": ReleaseKind.MONTHLY_BULLETIN,
-        "organisation": Organisation.HEADQUARTERS,
+        "organisation": Organisation.MCLS,
         "topics": ["labour_market", "employment", "wages"],
-        "frequency": Frequency.MONTHLY,
+        "frequency": Periodicity.MONTHLY,
         "day": 20,
         "month_offset": 1,
         "holiday_shift": HolidayShift.LATER,
@@ -45,9 +46,9 @@ SERIES = [
         "summary": "پوشش بیمه‌ای، مستمری‌بگیران و حمایت‌های اجتماعی در فصل گذشته. (دادهٔ نمایشی)",
         "summary_en": "Insurance coverage, pensioners and social support in the past quarter. (demo data)",
         "kind": ReleaseKind.QUARTERLY_BULLETIN,
-        "organisation": Organisation.HEADQUARTERS,
+        "organisation": Organisation.MCLS,
         "topics": ["welfare", "social_security", "pensions"],
-        "frequency": Frequency.QUARTERLY,
+        "frequency": Periodicity.QUARTERLY,
         "day": 15,
         "month_offset": 2,
         "holiday_shift": HolidayShift.EARLIER,
@@ -60,9 +61,9 @@ SERIES = [
         "summary": "همهٔ آمارهای سال گذشتهٔ وزارت و سازمان‌های وابسته در یک مجلد. (دادهٔ نمایشی)",
         "summary_en": "All of last year's statistics of the ministry and its organisations in one volume. (demo data)",
         "kind": ReleaseKind.YEARBOOK,
-        "organisation": Organisation.HEADQUARTERS,
+        "organisation": Organisation.MCLS,
         "topics": ["labour_market", "welfare", "cooperatives", "social_security"],
-        "frequency": Frequency.YEARLY,
+        "frequency": Periodicity.ANNUAL,
         "day": 0,
         "month_offset": 3,
         "holiday_shift": HolidayShift.EARLIER,
@@ -77,7 +78,7 @@ SERIES = [
         "kind": ReleaseKind.INDICATOR_UPDATE,
         "organisation": Organisation.SSO,
         "topics": ["social_security"],
-        "frequency": Frequency.QUARTERLY,
+        "frequency": Periodicity.QUARTERLY,
         "day": 25,
         "month_offset": 1,
         "holiday_shift": HolidayShift.LATER,
@@ -107,7 +108,7 @@ ONE_OFFS = [
         25,
         ReleaseStatus.CONFIRMED,
         ReleaseKind.MICRODATA_RELEASE,
-        Organisation.HEADQUARTERS,
+        Organisation.MCLS,
         ["labour_market", "employment"],
         "ریزداده‌های ثبتی بازار کار ۱۴۰۴",
         "Register-based labour market microdata 1404",
@@ -119,7 +120,7 @@ ONE_OFFS = [
         40,
         ReleaseStatus.CONFIRMED,
         ReleaseKind.SPECIAL_ISSUE,
-        Organisation.COOPERATIVES,
+        Organisation.CDF,
         ["cooperatives"],
         "ویژه‌نامهٔ سهم بخش تعاون در اقتصاد",
         "Special issue: the cooperative sector's share of the economy",
@@ -131,7 +132,7 @@ ONE_OFFS = [
         18,
         ReleaseStatus.CANCELLED,
         ReleaseKind.INFOGRAPHIC,
-        Organisation.HEADQUARTERS,
+        Organisation.MCLS,
         ["workplace_safety"],
         "اینفوگرافیک حوادث ناشی از کار",
         "Infographic: accidents at work",
@@ -143,7 +144,7 @@ ONE_OFFS = [
         95,
         ReleaseStatus.PROVISIONAL,
         ReleaseKind.ANALYTICAL_REPORT,
-        Organisation.HEADQUARTERS,
+        Organisation.MCLS,
         ["poverty", "welfare"],
         "گزارش تحلیلی خط فقر",
         "Analytical report: the poverty line",

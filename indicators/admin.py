@@ -1,14 +1,16 @@
 """Django admin (/django-admin/) with django-import-export: code lists, codes,
-identity cards and topics in and out as CSV/XLSX, reached from the «Import» and
-«Export» buttons of their Wagtail admin listings (indicators/viewsets_bulk.py),
-where they are edited day to day. Warehouse tables are imported in the Wagtail
-admin (Indicators › Import a warehouse table)."""
+identity cards in and out as CSV/XLSX, reached from the «Import» and «Export»
+buttons of their Wagtail admin listings (indicators/viewsets_bulk.py), where they
+are edited day to day. Warehouse tables are imported in the Wagtail admin
+(Indicators › Import a warehouse table)."""
 
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 
-from .models import Code, CodeList, ImportBatch, Indicator, IndicatorDimension, Topic
-from .resources import CodeListResource, CodeResource, IndicatorResource, TopicResource
+from core.taxonomy_forms import TopicsField
+
+from .models import Code, CodeList, ImportBatch, Indicator, IndicatorDimension
+from .resources import CodeListResource, CodeResource, IndicatorResource
 from .viewsets_bulk import may_export, may_import
 
 
@@ -58,16 +60,14 @@ class DimensionInline(admin.TabularInline):
 class IndicatorAdmin(PermittedImportExportAdmin):
     resource_classes = [IndicatorResource]
     list_display = ["code", "name_fa", "periodicity", "producer", "is_key", "is_headline", "is_demo"]
-    list_filter = ["periodicity", "is_key", "is_headline", "topics", "producer"]
+    list_filter = ["periodicity", "is_key", "is_headline", "producer"]
     search_fields = ["code", "name_fa", "name_en"]
-    filter_horizontal = ["topics"]
     inlines = [DimensionInline]
 
-
-@admin.register(Topic)
-class TopicAdmin(PermittedImportExportAdmin):
-    resource_classes = [TopicResource]
-    list_display = ["slug", "name_fa", "name_en"]
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "topics":  # the shared topics (core.taxonomy), as checkboxes
+            return TopicsField()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(ImportBatch)

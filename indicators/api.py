@@ -13,6 +13,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from core.exports import csv_response
+from core.taxonomy import contains_code, topic_code
 from iran.periods import Period, PeriodError
 
 from .formats.responses import OPEN_FORMATS, api_answer
@@ -162,7 +163,7 @@ def indicator_out(ind: Indicator) -> dict:
         "norm_lower": ind.norm_lower,
         "norm_upper": ind.norm_upper,
         "higher_is_better": ind.higher_is_better,
-        "topics": [t.slug for t in ind.topics.all()],
+        "topics": ind.topic_list,
         "release_series": ind.release_series,
         "notes_fa": ind.notes_fa,
         "notes_en": ind.notes_en,
@@ -174,7 +175,7 @@ def indicator_out(ind: Indicator) -> dict:
 
 
 def _get_indicator(code: str) -> Indicator:
-    ind = Indicator.objects.select_related("producer").prefetch_related("topics").filter(code=code).first()
+    ind = Indicator.objects.select_related("producer").filter(code=code).first()
     if ind is None:
         raise HttpError(404, f"no indicator with the code {code!r}; see /api/v1/indicators")
     return ind
@@ -183,9 +184,9 @@ def _get_indicator(code: str) -> Indicator:
 @router.get("/indicators", response=IndicatorPage, summary="Indicators with their identity cards")
 def list_indicators(request, paging: Query[Paging], topic: str | None = None):
     offset, limit = _paging(paging)
-    qs = Indicator.objects.select_related("producer").prefetch_related("topics")
+    qs = Indicator.objects.select_related("producer")
     if topic:
-        qs = qs.filter(topics__slug=topic)
+        qs = qs.filter(contains_code("topics", topic_code(topic) or topic))
     total = qs.count()
     return {
         "count": total,

@@ -6,6 +6,10 @@ divisions, ISCO-08 major groups, education levels on ISCED 2011, sex, age groups
 and the ministry's organisations. `ensure_code_lists()` creates or updates them
 (idempotent; editors may add codes and counties in the admin)."""
 
+# The organisations are the portal's one list of producers (core.taxonomy):
+# releases, publications and the catalog store these codes.
+from core.taxonomy import ORGANISATIONS
+
 from . import models
 
 PROVINCES = [
@@ -218,17 +222,6 @@ AGE_GROUPS = [
     ("65+", "۶۵ سال و بیشتر", "65 years and over"),
 ]
 
-ORGANISATIONS = [
-    ("MCLS", "وزارت تعاون، کار و رفاه اجتماعی", "Ministry of Cooperatives, Labour and Social Welfare"),
-    ("SSO", "سازمان تأمین اجتماعی", "Social Security Organization"),
-    ("SWO", "سازمان بهزیستی کشور", "State Welfare Organization"),
-    ("CSPF", "صندوق بازنشستگی کشوری", "Civil Servants Pension Fund"),
-    ("TVTO", "سازمان آموزش فنی و حرفه‌ای کشور", "Technical and Vocational Training Organization"),
-    ("LIS", "اداره کل بازرسی کار", "Directorate-General of Labour Inspection"),
-    ("COOP", "معاونت توسعه تعاون", "Deputy for Cooperative Development"),
-    ("WELF", "معاونت رفاه اجتماعی", "Deputy for Social Welfare"),
-    ("EMPL", "معاونت روابط کار و اشتغال", "Deputy for Labour Relations and Employment"),
-]
 
 # code, Persian name, English name, standard, total code (with its labels), header aliases, codes
 TOTAL = "T"

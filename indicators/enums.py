@@ -1,19 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from releases.enums import ReleaseKind
-
-# The release series an indicator belongs to is a kind of calendar entry.
-ReleaseSeries = ReleaseKind
-
-
-class PeriodicityChoice(models.IntegerChoices):
-    """Values equal iran.periods.Periodicity (periods per year)."""
-
-    YEAR = 1, _("Yearly")
-    QUARTER = 4, _("Quarterly")
-    MONTH = 12, _("Monthly")
-
 
 class ImportStatus(models.TextChoices):
     PENDING = "pending", _("Waiting")

@@ -2,7 +2,9 @@
 
 from import_export import fields, resources, widgets
 
-from .models import Code, CodeList, Indicator, Topic
+from core.taxonomy import Topic, codes_from_db, codes_to_db, topic_code
+
+from .models import Code, CodeList, Indicator
 
 
 class CodeListResource(resources.ModelResource):
@@ -33,23 +35,32 @@ class CodeResource(resources.ModelResource):
         skip_unchanged = True
 
 
+class TopicsWidget(widgets.Widget):
+    """Topics as «labour_market,wages» in a file; old slugs (labour-market) are read too."""
+
+    def clean(self, value, row=None, **kwargs):
+        codes = []
+        for part in str(value or "").split(","):
+            code = topic_code(part)
+            if part.strip() and not code:
+                raise ValueError(f"unknown topic {part.strip()!r}; use one of {', '.join(Topic.values)}")
+            codes.append(code)
+        return codes_to_db(codes)
+
+    def render(self, value, obj=None, **kwargs):
+        return ",".join(codes_from_db(value))
+
+
 class IndicatorResource(resources.ModelResource):
     producer = fields.Field(
         attribute="producer",
         column_name="producer",
         widget=widgets.ForeignKeyWidget(Code.objects.filter(code_list__code="organisation"), "code"),
     )
-    topics = fields.Field(attribute="topics", column_name="topics", widget=widgets.ManyToManyWidget(Topic, ",", "slug"))
+    topics = fields.Field(attribute="topics", column_name="topics", widget=TopicsWidget())
 
     class Meta:
         model = Indicator
         import_id_fields = ["code"]
         exclude = ["id", "created_at", "updated_at"]
         skip_unchanged = True
-
-
-class TopicResource(resources.ModelResource):
-    class Meta:
-        model = Topic
-        import_id_fields = ["slug"]
-        fields = ["slug", "name_fa", "name_en"]

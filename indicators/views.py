@@ -13,12 +13,13 @@ from openpyxl import Workbook
 
 from core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_text, safe_cell, workbook_bytes
 from core.language import current_language
+from core.taxonomy import contains_code, topic_code, topics_in
 from iran.periods import Period, PeriodError
 from iran.text import format_number
 from releases.models import ReleasePage
 
 from .maps import province_map
-from .models.codes import Code, Topic
+from .models.codes import Code
 from .models.indicators import Indicator
 from .presenters import CARD_PERIODS, build_view, sparkline_points
 from .query import get_observations_many, labels_for, with_dimensions
@@ -26,7 +27,7 @@ from .query import get_observations_many, labels_for, with_dimensions
 
 def _indicator(code) -> Indicator:
     try:
-        indicator = Indicator.objects.prefetch_related("topics").select_related("producer").get(code=code)
+        indicator = Indicator.objects.select_related("producer").get(code=code)
     except Indicator.DoesNotExist as exc:
         raise Http404 from exc
     return with_dimensions([indicator])[0]
@@ -44,11 +45,11 @@ def _period_param(request):
 
 def indicator_index(request, page):
     lang = current_language()
-    indicators = Indicator.objects.prefetch_related("topics").select_related("producer")
-    topics = Topic.objects.filter(indicators__isnull=False).distinct()
-    topic = request.GET.get("topic", "")
+    indicators = Indicator.objects.select_related("producer")
+    topics = topics_in(Indicator.objects.values_list("topics", flat=True))
+    topic = topic_code(request.GET.get("topic", ""))
     if topic:
-        indicators = indicators.filter(topics__slug=topic)
+        indicators = indicators.filter(contains_code("topics", topic))
     items = [{"indicator": i, "name": i.name(lang), "unit": i.unit(lang)} for i in indicators]
     return render(
         request,
@@ -275,17 +276,17 @@ def _numeric(text):
 def dashboard_context(request):
     lang = current_language()
     indicators = Indicator.objects.filter(is_key=True)
-    topic = request.GET.get("topic", "")
+    topic = topic_code(request.GET.get("topic", ""))
     organisation = request.GET.get("organisation", "")
     if topic:
-        indicators = indicators.filter(topics__slug=topic)
+        indicators = indicators.filter(contains_code("topics", topic))
     if organisation:
         indicators = indicators.filter(producer__code=organisation)
     cards = cards_for(indicators.distinct(), lang)
     return {
         "cards": cards,
         "lang": lang,
-        "topics": Topic.objects.filter(indicators__is_key=True).distinct(),
+        "topics": topics_in(Indicator.objects.filter(is_key=True).values_list("topics", flat=True)),
         "organisations": Code.objects.filter(code_list__code="organisation")
         .filter(Q(pk__in=Indicator.objects.filter(is_key=True).values("producer")))
         .order_by("sort_order"),

@@ -11,13 +11,22 @@ from django import forms
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views import snippets
 
-from .models import Indicator, IndicatorDimension, Topic
+from core.taxonomy_forms import TopicsField
+
+from .models import Indicator, IndicatorDimension
 from .viewsets_bulk import BulkFilesIndexMixin
 from .viewsets_codes import bilingual
+
+
+class IndicatorCardForm(WagtailAdminModelForm):
+    # The shared topics (core.taxonomy), stored «,a,b,», as checkboxes.
+    topics = TopicsField()
+
 
 card_panels = TabbedInterface(
     [
@@ -56,7 +65,7 @@ card_panels = TabbedInterface(
         ),
         ObjectList(
             [
-                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics"),
                 FieldPanel("release_series"),
                 FieldRowPanel([FieldPanel("is_key"), FieldPanel("is_headline"), FieldPanel("is_demo")]),
                 FieldRowPanel([FieldPanel("suppression_threshold"), FieldPanel("is_additive")]),
@@ -65,7 +74,8 @@ card_panels = TabbedInterface(
             ],
             heading=_("Publishing"),
         ),
-    ]
+    ],
+    base_form_class=IndicatorCardForm,
 )
 
 
@@ -88,7 +98,7 @@ class IndicatorViewSet(snippets.SnippetViewSet):
     menu_label = _("Indicators and identity cards")
     index_view_class = IndicatorIndexView
     list_display = ["code", "name_fa", "name_en", "periodicity", "producer", "is_key", "is_headline"]
-    list_filter = ["periodicity", "is_key", "is_headline", "is_demo", "topics", "producer"]
+    list_filter = ["periodicity", "is_key", "is_headline", "is_demo", "producer"]
     # Searched through the site's search index (Indicator.search_fields: names,
     # code and card, both languages); naming fields here breaks SQLite's FTS.
     edit_handler = card_panels
@@ -101,13 +111,3 @@ class DimensionViewSet(snippets.SnippetViewSet):
     list_display = ["indicator", "position", "code_list"]
     list_filter = ["indicator", "code_list"]
     panels = [FieldPanel("indicator", widget=forms.Select), FieldPanel("position"), FieldPanel("code_list")]
-
-
-class TopicViewSet(snippets.SnippetViewSet):
-    """Indicator topics. Kept to one class: topics may become one shared taxonomy."""
-
-    model = Topic
-    icon = "tag"
-    menu_label = _("Indicator topics")
-    list_display = ["name_fa", "name_en", "slug"]
-    panels = [FieldPanel("slug"), bilingual("name", _("Name"))]

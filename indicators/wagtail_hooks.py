@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from core.admin_menu import PermissionMenuItem
 
 from . import admin_views
-from .viewsets_cards import DimensionViewSet, IndicatorViewSet, TopicViewSet
+from .viewsets_cards import DimensionViewSet, IndicatorViewSet
 from .viewsets_codes import CodeListViewSet, CodeViewSet
 
 SUBMENU_HOOK = "register_indicators_menu_item"
@@ -45,7 +45,7 @@ class IndicatorsGroup(SnippetViewSetGroup):
     menu_icon = "table"
     menu_order = 250
     submenu_hook = SUBMENU_HOOK
-    items = (IndicatorViewSet, CodeListViewSet, CodeViewSet, DimensionViewSet, TopicViewSet)
+    items = (IndicatorViewSet, CodeListViewSet, CodeViewSet, DimensionViewSet)
 
 
 register_snippet(IndicatorsGroup)

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
+from core.taxonomy import Organisation
+
 from . import generation
-from .enums import CorrectionKind, Organisation
+from .enums import CorrectionKind
 from .models import Correction, PublicationPage, YearbookChapterPage
 
 

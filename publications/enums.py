@@ -3,14 +3,24 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.taxonomy import ReleaseKind
 
-class PublicationKind(models.TextChoices):
-    YEARBOOK = "yearbook", _("Statistical yearbook")
-    MONTHLY_BULLETIN = "monthly_bulletin", _("Monthly bulletin")
-    QUARTERLY_BULLETIN = "quarterly_bulletin", _("Quarterly bulletin")
-    ANALYTICAL_REPORT = "analytical_report", _("Analytical report")
-    SPECIAL_ISSUE = "special_issue", _("Special issue")
-    INFOGRAPHIC = "infographic", _("Infographic")
+
+def _kinds(name, *kinds):
+    """Choices of some kinds of release (core.taxonomy.ReleaseKind): codes and labels are its own."""
+    return models.TextChoices(name, [(k.name, (k.value, k.label)) for k in kinds], module=__name__)
+
+
+# What a publication page can be: a kind of calendar entry.
+PublicationKind = _kinds(
+    "PublicationKind",
+    ReleaseKind.YEARBOOK,
+    ReleaseKind.MONTHLY_BULLETIN,
+    ReleaseKind.QUARTERLY_BULLETIN,
+    ReleaseKind.ANALYTICAL_REPORT,
+    ReleaseKind.SPECIAL_ISSUE,
+    ReleaseKind.INFOGRAPHIC,
+)
 
 
 class YearbookScope(models.TextChoices):
@@ -19,34 +29,7 @@ class YearbookScope(models.TextChoices):
     ORGANISATION = "organisation", _("Organisation")
 
 
-class BulletinFrequency(models.TextChoices):
-    MONTHLY = "monthly", _("Monthly")
-    QUARTERLY = "quarterly", _("Quarterly")
-
-
-class ReportKind(models.TextChoices):
-    ANALYTICAL_REPORT = "analytical_report", _("Analytical report")
-    SPECIAL_ISSUE = "special_issue", _("Special issue")
-
-
-class Topic(models.TextChoices):
-    LABOUR_MARKET = "labour_market", _("Labour market")
-    SOCIAL_SECURITY = "social_security", _("Social security and insurance")
-    WELFARE = "welfare", _("Social welfare")
-    COOPERATIVES = "cooperatives", _("Cooperatives")
-    WORKPLACE_SAFETY = "workplace_safety", _("Workplace safety and inspection")
-    TRAINING = "training", _("Technical and vocational training")
-    GENERAL = "general", _("General")
-
-
-class Organisation(models.TextChoices):
-    """The codes of the indicators' `organisation` code list."""
-
-    MINISTRY = "MCLS", _("Ministry headquarters")
-    SSO = "SSO", _("Social Security Organization")
-    WELFARE = "SWO", _("State Welfare Organization")
-    CSPF = "CSPF", _("Civil Servants Pension Fund")
-    TVTO = "TVTO", _("Technical and Vocational Training Organization")
+ReportKind = _kinds("ReportKind", ReleaseKind.ANALYTICAL_REPORT, ReleaseKind.SPECIAL_ISSUE)
 
 
 class CorrectionKind(models.TextChoices):

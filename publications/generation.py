@@ -12,10 +12,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from core.taxonomy import Organisation
 from indicators.models import CodeList
 from indicators.query import code_labels
 
-from .enums import Organisation, YearbookScope
+from .enums import YearbookScope
 from .models import ORGANISATION_DIMENSION, PROVINCE_DIMENSION, YearbookPage
 
 

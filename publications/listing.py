@@ -4,9 +4,10 @@ topic, organisation and year. Filters live in the URL."""
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
+from core.taxonomy import RETIRED_TOPICS, Organisation, Topic, organisation_code, topic_code
 from iran.text import to_latin_digits
 
-from .enums import Organisation, PublicationKind, Topic
+from .enums import PublicationKind
 
 PAGE_SIZE = 20
 
@@ -20,13 +21,13 @@ def listing_context(request, publications):
     params = request.GET
     chosen = {
         "kind": _choice(params.get("kind", ""), PublicationKind.choices),
-        "topic": _choice(params.get("topic", ""), Topic.choices),
-        "organisation": _choice(params.get("organisation", ""), Organisation.choices),
+        "topic": topic_code(params.get("topic", "")),
+        "organisation": organisation_code(params.get("organisation", "")),
         "year": "",
     }
     errors = []
     for name in ("kind", "topic", "organisation"):
-        if params.get(name) and not chosen[name]:
+        if params.get(name) and not chosen[name] and params.get(name) not in RETIRED_TOPICS:
             errors.append(_("Unknown value «%(value)s» ignored.") % {"value": params.get(name)})
     qs = publications
     years = sorted({y for y in qs.values_list("year", flat=True) if y}, reverse=True)

@@ -11,13 +11,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.taxonomy import Organisation
+from core.taxonomy_forms import TopicsField
 from iran.dates import TEHRAN, jalali, parse_jalali_date, to_tehran
 from iran.periods import Period, PeriodError
 from iran.text import to_latin_digits
 from iran.widgets import JalaliDateInput
 
-from .enums import ReleaseStatus, Topic
-from .topics import topics_from_db, topics_to_db
+from .enums import ReleaseStatus
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -34,22 +35,6 @@ def parse_tehran_minute(date_text: str, time_text: str) -> dt.datetime:
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise ValidationError(_("«%(value)s» is not a time; write it as 10:00."), params={"value": time_text})
     return dt.datetime(day.year, day.month, day.day, int(match.group(1)), int(match.group(2)), tzinfo=TEHRAN)
-
-
-class TopicsField(forms.MultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("choices", Topic.choices)
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("label", _("topics"))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        return topics_from_db(value) if isinstance(value, str) else value
-
-    def clean(self, value):
-        return topics_to_db(super().clean(value))
 
 
 class ReleasePageForm(WagtailAdminPageForm):
@@ -77,7 +62,7 @@ class ReleasePageForm(WagtailAdminPageForm):
     def clean(self):
         self._slug_from_series_and_period()
         cleaned = super().clean()
-        if cleaned.get("organisation") == "provincial" and not cleaned.get("province"):
+        if cleaned.get("organisation") == Organisation.PROV and not cleaned.get("province"):
             self.add_error("province", _("Say which province's directorate produces it."))
         return cleaned
 

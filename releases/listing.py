@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.language import current_language
+from core.taxonomy import Organisation, ReleaseKind, Topic, contains_code, organisation_code, topic_code
+from core.taxonomy_forms import CodeChoiceField
 from iran.dates import TEHRAN, jalali, parse_jalali_date
 from iran.periods import MONTHS_EN, MONTHS_FA, Period, PeriodError
 from iran.text import normalize_text, to_latin_digits
 
-from .enums import Organisation, ReleaseKind, ReleaseStatus, Topic
+from .enums import ReleaseStatus
 
 PAGE_SIZE = 20
 TABS = [("upcoming", _("Upcoming")), ("published", _("Published")), ("cancelled", _("Cancelled"))]
@@ -25,9 +27,14 @@ TABS = [("upcoming", _("Upcoming")), ("published", _("Published")), ("cancelled"
 class CalendarFilterForm(forms.Form):
     tab = forms.ChoiceField(choices=TABS, required=False, label=_("Show"))
     kind = forms.ChoiceField(choices=[("", _("All kinds"))] + ReleaseKind.choices, required=False, label=_("Kind"))
-    topic = forms.ChoiceField(choices=[("", _("All topics"))] + Topic.choices, required=False, label=_("Topic"))
-    organisation = forms.ChoiceField(
-        choices=[("", _("All organisations"))] + Organisation.choices, required=False, label=_("Organisation")
+    topic = CodeChoiceField(
+        canonical=topic_code, choices=[("", _("All topics"))] + Topic.choices, required=False, label=_("Topic")
+    )
+    organisation = CodeChoiceField(
+        canonical=organisation_code,
+        choices=[("", _("All organisations"))] + Organisation.choices,
+        required=False,
+        label=_("Organisation"),
     )
     start = forms.CharField(required=False, max_length=20, label=_("From (Jalali)"), help_text=_("e.g. 1405-09-01"))
     end = forms.CharField(required=False, max_length=20, label=_("To (Jalali)"), help_text=_("e.g. 1405-09-30"))
@@ -116,7 +123,7 @@ def filter_entries(queryset, data, now=None):
     if cleaned.get("kind"):
         qs = qs.filter(kind=cleaned["kind"])
     if cleaned.get("topic"):
-        qs = qs.filter(topics__contains=f",{cleaned['topic']},")
+        qs = qs.filter(contains_code("topics", cleaned["topic"]))
     if cleaned.get("organisation"):
         qs = qs.filter(organisation=cleaned["organisation"])
     if cleaned.get("start"):
@@ -206,7 +213,7 @@ def listing_context(calendar, request, now=None):
             if cleaned.get(key):
                 month_qs = month_qs.filter(**{key: cleaned[key]})
         if cleaned.get("topic"):
-            month_qs = month_qs.filter(topics__contains=f",{cleaned['topic']},")
+            month_qs = month_qs.filter(contains_code("topics", cleaned["topic"]))
         month_query = {k: v for k, v in query.items() if k != "month"}
         context.update(
             {

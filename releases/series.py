@@ -15,10 +15,11 @@ import jdatetime
 from django.db import transaction
 from django.utils import timezone
 
+from core.taxonomy import Periodicity
 from iran.dates import TEHRAN, jalali
-from iran.periods import Period, Periodicity
+from iran.periods import Period
 
-from .enums import Frequency, HolidayShift, ReleaseStatus
+from .enums import HolidayShift, ReleaseStatus
 from .models import Holiday, ReleasePage
 from .slugs import entry_slug
 from .translations import ensure_english
@@ -48,7 +49,7 @@ def _add_months(year, month, offset):
 
 def rule_day(series, period: Period) -> dt.date:
     """The rule's day for a reference period, before the holiday shift."""
-    if series.frequency == Frequency.YEARLY:
+    if series.frequency == Periodicity.ANNUAL:
         year, month = period.year + 1, series.month_offset
     else:
         year, month = _add_months(period.year, period.last_month, series.month_offset)
@@ -58,11 +59,7 @@ def rule_day(series, period: Period) -> dt.date:
 
 
 def periodicity(series):
-    return {
-        Frequency.MONTHLY: Periodicity.MONTH,
-        Frequency.QUARTERLY: Periodicity.QUARTER,
-        Frequency.YEARLY: Periodicity.YEAR,
-    }[series.frequency]
+    return Periodicity(series.frequency).period_length
 
 
 def planned_dates(series, today: dt.date, months: int | None = None, holidays=None):
@@ -74,7 +71,7 @@ def planned_dates(series, today: dt.date, months: int | None = None, holidays=No
     year, month = _add_months(horizon_j.year, horizon_j.month, months)
     horizon = jdatetime.date(year, month, 1).togregorian()
     # Start a few periods back so the next release is always found.
-    period = Period.containing(today, periodicity(series)).shift(-3 if series.frequency != Frequency.YEARLY else -2)
+    period = Period.containing(today, periodicity(series)).shift(-3 if series.frequency != Periodicity.ANNUAL else -2)
     out = []
     while True:
         day = working_day(rule_day(series, period), series.holiday_shift, holidays)

@@ -1,14 +1,10 @@
 """How a calendar entry's topics are stored: one text column «,a,b,», so that one
-`contains` lookup finds a topic on every database. Used by the models and the forms."""
+`contains` lookup finds a topic on every database (the shared encoding of core.taxonomy).
+Used by the models and the forms."""
 
-TOPIC_SEPARATOR = ","
+from core.taxonomy import SEPARATOR as TOPIC_SEPARATOR
+from core.taxonomy import codes_from_db, codes_to_db
 
+topics_to_db, topics_from_db = codes_to_db, codes_from_db
 
-def topics_to_db(codes) -> str:
-    """Topics are stored as «,a,b,» so that one `contains` lookup finds a topic on every database."""
-    codes = [c for c in codes if c]
-    return f"{TOPIC_SEPARATOR}{TOPIC_SEPARATOR.join(codes)}{TOPIC_SEPARATOR}" if codes else ""
-
-
-def topics_from_db(value: str) -> list[str]:
-    return [c for c in (value or "").split(TOPIC_SEPARATOR) if c]
+__all__ = ["TOPIC_SEPARATOR", "topics_from_db", "topics_to_db"]

@@ -35,7 +35,6 @@ from releases.enums import ReleaseStatus
 from releases.models import ReleasePage
 
 from .highlight import contains_all, highlight, query_terms, snippet
-from .topics import calendar_topics
 
 MAX_PER_SOURCE = 200
 
@@ -70,7 +69,7 @@ class Hit:
 
 
 def indicator_hits(query, lang):
-    results = get_search_backend().search(query, Indicator.objects.prefetch_related("topics"), operator="and")
+    results = get_search_backend().search(query, Indicator.objects.all(), operator="and")
     for n, ind in enumerate(results[:MAX_PER_SOURCE]):
         yield Hit(
             "indicator",
@@ -78,14 +77,14 @@ def indicator_hits(query, lang):
             ind.get_absolute_url(lang),
             texts=[ind.definition(lang), ind.method(lang), ind.name("en" if lang == "fa" else "fa")],
             date=ind.updated_at,
-            topics=calendar_topics(t.slug for t in ind.topics.all()),
+            topics=set(ind.topic_list),
             order=n,
         )
 
 
 def dataset_hits(query, lang):
     index = CatalogIndexPage.for_language(lang)
-    datasets = Dataset.objects.published().search(query).select_related("topic")[:MAX_PER_SOURCE]
+    datasets = Dataset.objects.published().search(query)[:MAX_PER_SOURCE]
     for n, ds in enumerate(datasets):
         yield Hit(
             "dataset",
@@ -93,10 +92,10 @@ def dataset_hits(query, lang):
             CatalogIndexPage.dataset_url(ds, index=index),
             texts=[ds.description, ds.keywords, ds.title_en if lang == "fa" else ds.title_fa],
             date=ds.last_updated,
-            topics=calendar_topics([ds.topic.slug]),
+            topics={ds.topic},
             order=n,
         )
-    variables = Variable.objects.filter(dataset__published=True).select_related("dataset__topic")
+    variables = Variable.objects.filter(dataset__published=True).select_related("dataset")
     for word in query_terms(query):
         variables = variables.filter(search_text__contains=word)
     for n, var in enumerate(variables[:MAX_PER_SOURCE]):
@@ -106,7 +105,7 @@ def dataset_hits(query, lang):
             f"{CatalogIndexPage.dataset_url(var.dataset, index=index)}#var-{var.name}",
             texts=[var.description, var.code_list],
             date=var.dataset.last_updated,
-            topics=calendar_topics([var.dataset.topic.slug]),
+            topics={var.dataset.topic},
             order=n,
         )
 
@@ -140,14 +139,14 @@ def page_hits(query, lang, now):
             hit.date = page.release_at
             hit.date_is_month = page.status == ReleaseStatus.PROVISIONAL
             hit.status = page.public_state(now)
-            hit.topics = calendar_topics(page.topic_list)
+            hit.topics = set(page.topic_list)
             upcoming = page.release_at >= now and page.status != ReleaseStatus.CANCELLED
             seconds = (page.release_at - now).total_seconds()
             # upcoming soonest first (0 … 1e10), then past newest first (1e10 …)
             hit.order = seconds if upcoming else 1e10 - seconds
         else:
             hit.date = minutes.get(getattr(page, "release_id", None)) or page.last_published_at
-            hit.topics = calendar_topics([getattr(page, "topic", "")])
+            hit.topics = {getattr(page, "topic", "")} - {""}
         yield hit
 
 

@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.language import current_language
+from core.taxonomy import RETIRED_TOPICS, Topic, topic_code
 from iran.text import normalize_text
 
 from . import sources
-from .topics import choices as topic_choices
 
 PAGE_SIZE = 20
 MAX_QUERY = 200
@@ -20,12 +20,11 @@ SUGGESTIONS = 8
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
     types = [t for t in request.GET.getlist("type") if t in sources.TYPES]
-    topics = dict(topic_choices())
-    topic = request.GET.get("topic", "")
+    asked = request.GET.get("topic", "")
+    topic = topic_code(asked)
     errors = []
-    if topic and topic not in topics:
-        errors.append(_("There is no topic «%(topic)s»; choose one from the list.") % {"topic": topic[:40]})
-        topic = ""
+    if asked and not topic and asked not in RETIRED_TOPICS:
+        errors.append(_("There is no topic «%(topic)s»; choose one from the list.") % {"topic": asked[:40]})
     hits = sources.search(query, current_language(), types=types, topic=topic) if query else []
     counts = {}
     for hit in hits:
@@ -39,7 +38,7 @@ def search(request):
         "page_obj": page_obj,
         "type_choices": [(code, label, counts.get(code, 0)) for code, label in sources.TYPES.items()],
         "types": types,
-        "topic_choices": topic_choices(),
+        "topic_choices": Topic.choices,
         "topic": topic,
         "errors": errors,
         "params": params.urlencode(),

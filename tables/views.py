@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.language import current_language
+from core.taxonomy import contains_code, topic_code, topics_in
 from indicators.formats.cube import TIME
 from indicators.maps import province_map
-from indicators.models import Indicator, Topic
+from indicators.models import Indicator
 from iran.dates import format_date
 from iran.text import format_number
 
@@ -158,16 +159,24 @@ def api_guide_context(request):
     }
 
 
+def _family_slug(code):
+    """A family's address is its topic code with hyphens (/methodology/social-security/)."""
+    return code.replace("_", "-")
+
+
 def methodology(request, page, topic_slug):
     """One family's identity cards (source, coverage, method, standards, revisions, quality notes)."""
     lang = current_language()
-    topics = list(Topic.objects.filter(indicators__isnull=False).distinct())
+    topics = topics_in(Indicator.objects.values_list("topics", flat=True))
     topic = None
     indicators = []
     if topic_slug is not None:
-        topic = next((t for t in topics if t.slug == topic_slug), None)
+        code = topic_code(topic_slug)
+        topic = next(((c, label) for c, label in topics if c == code), None)
         if topic is None:
             raise Http404
+        if topic_slug != _family_slug(code):  # an old family address (e.g. /safety/)
+            return redirect(f"{page.url}{_family_slug(code)}/", permanent=True)
         indicators = [
             {
                 "indicator": i,
@@ -181,7 +190,9 @@ def methodology(request, page, topic_slug):
                 "dimensions": [cl.name(lang) for cl in i.dimension_lists],
                 "producer": i.producer.label(lang) if i.producer else "",
             }
-            for i in topic.indicators.select_related("producer").prefetch_related("dimensions__code_list")
+            for i in Indicator.objects.filter(contains_code("topics", code))
+            .select_related("producer")
+            .prefetch_related("dimensions__code_list")
         ]
     return render(
         request,
@@ -190,8 +201,8 @@ def methodology(request, page, topic_slug):
             "page": page,
             "self": page,
             "lang": lang,
-            "families": [(f"{page.url}{t.slug}/", t.name(lang), t == topic) for t in topics],
-            "topic": topic,
+            "families": [(f"{page.url}{_family_slug(c)}/", label, (c, label) == topic) for c, label in topics],
+            "topic": topic[1] if topic else "",
             "items": indicators,
         },
     )

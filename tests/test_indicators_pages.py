@@ -267,7 +267,6 @@ def test_demo_generator_passes_the_import_checks():
     from indicators.importer import run_import
 
     ensure_code_lists()
-    demo.ensure_topics()
     for spec in (demo.INDICATORS[1], demo.INDICATORS[8]):  # by province and sex; a non-additive rate
         indicator = demo.ensure_indicator(spec, 0)
         report = run_import(io.BytesIO(demo.demo_csv(spec).encode()), indicator=indicator, name="d.csv", dry_run=True)

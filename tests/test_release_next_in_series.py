@@ -4,14 +4,14 @@ import datetime as dt
 
 from django.utils import timezone
 
-from releases.enums import Frequency, ReleaseKind
+from core.taxonomy import Periodicity, ReleaseKind
 from releases.models import ReleaseSeries
 from tests.builders.releases import make_calendar, make_entry
 
 
 def _series(title):
     return ReleaseSeries.objects.create(
-        title=title, title_en=title, kind=ReleaseKind.MONTHLY_BULLETIN, frequency=Frequency.MONTHLY
+        title=title, title_en=title, kind=ReleaseKind.MONTHLY_BULLETIN, frequency=Periodicity.MONTHLY
     )
 
 

@@ -12,9 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
 
+from core.taxonomy import Periodicity, ReleaseKind
 from iran.dates import TEHRAN, tehran_datetime
 from releases import services
-from releases.enums import Frequency, HolidayShift, ReleaseKind, ReleaseStatus
+from releases.enums import HolidayShift, ReleaseStatus
 from releases.models import Holiday, ReleaseDateChange, ReleasePage, ReleaseSeries
 from releases.punctuality import punctuality
 from releases.scheduling import publish_due_releases
@@ -189,7 +190,7 @@ def test_the_admin_edit_form_and_schedule_buttons(calendar, admin_client):
         "release_at": "2026-12-20 10:00",
         "reference_period": "۱۴۰۵-۰۸",
         "topics": ["wages", "skills"],
-        "organisation": "headquarters",
+        "organisation": "MCLS",
         "related_links-count": "0",
         "action-publish": "publish",
     }
@@ -266,7 +267,7 @@ def test_admin_overview_shows_this_and_next_month_and_late_releases(calendar, ad
 
 def test_punctuality_per_series(calendar):
     series = ReleaseSeries.objects.create(
-        title="ماهنامه", title_en="Monthly", kind=ReleaseKind.MONTHLY_BULLETIN, frequency=Frequency.MONTHLY
+        title="ماهنامه", title_en="Monthly", kind=ReleaseKind.MONTHLY_BULLETIN, frequency=Periodicity.MONTHLY
     )
     for days, delay in ((-90, 0), (-60, 30), (-30, 300)):
         entry = make_entry(calendar, release_at=at(days), status=ReleaseStatus.PUBLISHED, series=series)
@@ -285,7 +286,7 @@ def test_monthly_series_on_the_20th_moves_off_fridays_and_holidays(calendar):
         title="ماهنامه",
         title_en="Monthly bulletin",
         kind=ReleaseKind.MONTHLY_BULLETIN,
-        frequency=Frequency.MONTHLY,
+        frequency=Periodicity.MONTHLY,
         day=20,
         month_offset=1,
         holiday_shift=HolidayShift.LATER,
@@ -307,7 +308,7 @@ def test_yearbook_by_the_end_of_khordad(calendar):
         title="سالنامه",
         title_en="Yearbook",
         kind=ReleaseKind.YEARBOOK,
-        frequency=Frequency.YEARLY,
+        frequency=Periodicity.ANNUAL,
         day=0,
         month_offset=3,
         holiday_shift=HolidayShift.EARLIER,
@@ -324,7 +325,7 @@ def test_generating_a_series_is_idempotent_and_makes_a_year_of_entries(calendar)
         title="فصلنامه",
         title_en="Quarterly bulletin",
         kind=ReleaseKind.QUARTERLY_BULLETIN,
-        frequency=Frequency.QUARTERLY,
+        frequency=Periodicity.QUARTERLY,
         day=15,
         month_offset=2,
         topics=",welfare,",

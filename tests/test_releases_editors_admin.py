@@ -8,8 +8,9 @@ import pytest
 import time_machine
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from core.taxonomy import Organisation, Periodicity, ReleaseKind
 from releases import services
-from releases.enums import Frequency, ReleaseKind, ReleaseStatus
+from releases.enums import ReleaseStatus
 from releases.models import ReleasePage, ReleaseSeries
 from releases.series import generate
 from releases.slugs import entry_slug, is_title_slug
@@ -39,7 +40,7 @@ def series(db):
         summary="خلاصه",
         summary_en="Summary",
         kind=ReleaseKind.MONTHLY_BULLETIN,
-        frequency=Frequency.MONTHLY,
+        frequency=Periodicity.MONTHLY,
         day=20,
         horizon_months=2,
     )
@@ -111,7 +112,7 @@ def _add_form(series=None, title="ماهنامهٔ آماری آذر", slug="م�
             "series": series.pk if series else "",
             "release_at": "1405-09-20 10:00",
             "reference_period": period,
-            "organisation": "headquarters",
+            "organisation": Organisation.MCLS,
             "related_links": streamfield([]),
             "comments": inline_formset([]),
             "action-publish": "publish",

@@ -9,12 +9,13 @@ import random
 
 from django.core.files.base import ContentFile
 
-from catalog.enums import AccessLevel, Periodicity, Unit, VariableType
-from catalog.models import CatalogIndexPage, DataFile, Dataset, Organisation, Topic, Variable
+from catalog.enums import AccessLevel, Unit, VariableType
+from catalog.models import CatalogIndexPage, DataFile, Dataset, Variable
 from core.pages import child_page
+from core.taxonomy import Periodicity
 from core.translation import translate
 
-from .datasets import DATASETS, ORGS, TOPICS
+from .datasets import DATASETS
 
 INDEX_FA = {
     "title": "داده‌نما",
@@ -100,10 +101,6 @@ def ensure_english(ds):
 
 
 def ensure_catalog_data():
-    for i, (slug, fa, en) in enumerate(TOPICS):
-        Topic.objects.get_or_create(slug=slug, defaults={"name_fa": fa, "name_en": en, "sort_order": i})
-    for slug, fa, en, abbr in ORGS:
-        Organisation.objects.get_or_create(slug=slug, defaults={"name_fa": fa, "name_en": en, "abbreviation": abbr})
     today = dt.date(2026, 11, 1)
     for n, spec in enumerate(DATASETS):
         ds = Dataset.objects.filter(slug=spec["slug"]).first()
@@ -115,8 +112,8 @@ def ensure_catalog_data():
                 description_fa=spec["description_fa"],
                 description_en=spec["description_en"],
                 keywords=spec["keywords"],
-                topic=Topic.objects.get(slug=spec["topic"]),
-                organisation=Organisation.objects.get(slug=spec["org"]),
+                topic=spec["topic"],
+                organisation=spec["org"],
                 source_system=spec["source_system"],
                 unit=spec["unit"],
                 geographic_level_fa="شهرستان" if spec["unit"] == Unit.PLACE else "استان",

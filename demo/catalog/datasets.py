@@ -1,22 +1,8 @@
-"""The demo catalog's content: topics, organisations and about ten datasets of
+"""The demo catalog's content: about ten datasets of
 the ministry, each with its variables, in Persian and English."""
 
-from catalog.enums import AccessLevel, Periodicity, Unit, VariableType
-
-TOPICS = [
-    ("social-insurance", "بیمه و تأمین اجتماعی", "Social insurance"),
-    ("labour-market", "بازار کار", "Labour market"),
-    ("cooperatives", "تعاون", "Cooperatives"),
-    ("welfare", "رفاه و حمایت اجتماعی", "Welfare and social protection"),
-    ("skills", "مهارت‌آموزی", "Skills and vocational training"),
-]
-ORGS = [
-    ("mcls", "وزارت تعاون، کار و رفاه اجتماعی", "Ministry of Cooperatives, Labour and Social Welfare", "MCLS"),
-    ("sso", "سازمان تأمین اجتماعی", "Social Security Organization", "SSO"),
-    ("swo", "سازمان بهزیستی کشور", "State Welfare Organization", "SWO"),
-    ("cspf", "صندوق بازنشستگی کشوری", "Civil Servants Pension Fund", "CSPF"),
-    ("tvto", "سازمان آموزش فنی و حرفه‌ای کشور", "Technical and Vocational Training Organization", "TVTO"),
-]
+from catalog.enums import AccessLevel, Unit, VariableType
+from core.taxonomy import Periodicity
 
 PROVINCE = ("province", "استان محل کار", "Province of work", VariableType.CATEGORICAL, "تقسیمات کشوری (کد استان)")
 SEX = ("sex", "جنس", "Sex", VariableType.CATEGORICAL, "1=مرد 2=زن")
@@ -37,8 +23,8 @@ DATASETS = [
         "description_en": "Monthly microdata on the Social Security Organization's main insured persons by type "
         "of insurance, economic activity of the workshop, province, sex and age, from the contribution-list system.",
         "keywords": "بیمه شده, حق بیمه, insured, contributions",
-        "topic": "social-insurance",
-        "org": "sso",
+        "topic": "social_security",
+        "org": "SSO",
         "source_system": "سامانهٔ لیست حق بیمهٔ کارفرمایان",
         "unit": Unit.PERSON,
         "start": "1395-01",
@@ -71,8 +57,8 @@ DATASETS = [
         "description_en": "Unemployment insurance benefit claims: claim date, reason for unemployment, entitlement "
         "period and payment status, by province and economic activity of the last workshop.",
         "keywords": "بیمه بیکاری, مقرری, unemployment benefit",
-        "topic": "labour-market",
-        "org": "mcls",
+        "topic": "labour_market",
+        "org": "MCLS",
         "source_system": "سامانهٔ جامع بیمهٔ بیکاری",
         "unit": Unit.PERSON,
         "start": "1396-01",
@@ -106,7 +92,7 @@ DATASETS = [
         "and activity status, by province and county.",
         "keywords": "تعاونی, شرکت تعاونی, cooperative",
         "topic": "cooperatives",
-        "org": "mcls",
+        "org": "MCLS",
         "source_system": "سامانهٔ ملی تعاونی‌ها",
         "unit": Unit.BUSINESS,
         "start": "1390",
@@ -132,7 +118,7 @@ DATASETS = [
         "rehabilitation, housing), type of disability, province, sex and age.",
         "keywords": "مددجو, بهزیستی, معلولیت, welfare, disability",
         "topic": "welfare",
-        "org": "swo",
+        "org": "SWO",
         "source_system": "سامانهٔ جامع مددجویان بهزیستی",
         "unit": Unit.PERSON,
         "start": "1397-01",
@@ -157,8 +143,8 @@ DATASETS = [
         "description_en": "Inspections of workshops: type of inspection, breaches of the Labour Law found, "
         "occupational accidents and corrective actions.",
         "keywords": "بازرسی کار, حوادث کار, labour inspection, accidents",
-        "topic": "labour-market",
-        "org": "mcls",
+        "topic": "labour_market",
+        "org": "MCLS",
         "source_system": "سامانهٔ بازرسی کار",
         "unit": Unit.BUSINESS,
         "start": "1398-01",
@@ -181,8 +167,8 @@ DATASETS = [
         "description_fa": "مستمری‌بگیران بازنشستگی، ازکارافتادگی و بازماندگان سازمان تأمین اجتماعی.",
         "description_en": "Retirement, disability and survivors' pensioners of the Social Security Organization.",
         "keywords": "بازنشسته, مستمری, pension",
-        "topic": "social-insurance",
-        "org": "sso",
+        "topic": "social_security",
+        "org": "SSO",
         "source_system": "سامانهٔ مستمری‌ها",
         "unit": Unit.PERSON,
         "start": "1395-01",
@@ -211,8 +197,8 @@ DATASETS = [
         "description_fa": "بازنشستگان و وظیفه‌بگیران صندوق بازنشستگی کشوری به تفکیک دستگاه محل خدمت.",
         "description_en": "Retirees and survivors of the Civil Servants Pension Fund by former employing agency.",
         "keywords": "بازنشستگی کشوری, retirees",
-        "topic": "social-insurance",
-        "org": "cspf",
+        "topic": "social_security",
+        "org": "CSPF",
         "source_system": "سامانهٔ حقوق و مزایای بازنشستگان",
         "unit": Unit.PERSON,
         "start": "1396",
@@ -230,7 +216,7 @@ DATASETS = [
         "test result.",
         "keywords": "مهارت, کارآموز, آموزش فنی, training",
         "topic": "skills",
-        "org": "tvto",
+        "org": "TVTO",
         "source_system": "سامانهٔ آموزش و سنجش مهارت",
         "unit": Unit.PERSON,
         "start": "1398",
@@ -252,8 +238,8 @@ DATASETS = [
         "description_fa": "کارگاه‌های دارای بیمه‌شده به تفکیک اندازه، فعالیت اقتصادی و استان (سطح کارگاه).",
         "description_en": "Workshops with insured workers by size, economic activity and province (workshop-level).",
         "keywords": "کارگاه, قانون کار, workshop",
-        "topic": "labour-market",
-        "org": "sso",
+        "topic": "labour_market",
+        "org": "SSO",
         "source_system": "سامانهٔ کارگاه‌ها",
         "unit": Unit.BUSINESS,
         "start": "1395-01",
@@ -277,7 +263,7 @@ DATASETS = [
         "recipients and cooperatives per thousand population.",
         "keywords": "شهرستان, نماگر, county, indicators",
         "topic": "welfare",
-        "org": "mcls",
+        "org": "MCLS",
         "source_system": "انبارهٔ دادهٔ وزارت",
         "unit": Unit.PLACE,
         "start": "1398",

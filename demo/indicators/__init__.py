@@ -9,6 +9,7 @@ import io
 import math
 import random
 
+from core.taxonomy import codes_to_db
 from indicators.codelists import PROVINCES, ensure_code_lists
 from indicators.models import (
     Code,
@@ -18,11 +19,10 @@ from indicators.models import (
     IndicatorDimension,
     IndicatorIndexPage,
     Observation,
-    Topic,
 )
 from iran.periods import Period
 
-from .specs import DEMO_NOTE_EN, DEMO_NOTE_FA, INDICATORS, LAST_MONTH, MONTHS, QUARTERS, TOPICS, WEIGHTS, YEARS
+from .specs import DEMO_NOTE_EN, DEMO_NOTE_FA, INDICATORS, LAST_MONTH, MONTHS, QUARTERS, WEIGHTS, YEARS
 
 
 def _periods(periodicity: int) -> list[Period]:
@@ -82,11 +82,6 @@ def demo_csv(spec: dict, seed: int = 1405) -> str:
     return "\n".join(lines) + "\n"
 
 
-def ensure_topics():
-    for slug, fa, en in TOPICS:
-        Topic.objects.update_or_create(slug=slug, defaults={"name_fa": fa, "name_en": en})
-
-
 # The identity card's source and contact in English (the Persian is in each spec).
 SOURCE_EN = {
     "سامانهٔ جامع بیمه‌شدگان (انبارهٔ داده)": "Insured persons system (data warehouse)",
@@ -138,9 +133,9 @@ def ensure_indicator(spec: dict, order: int) -> Indicator:
             "is_key": True,
             "is_demo": True,
             "sort_order": order,
+            "topics": codes_to_db(spec["topics"]),
         },
     )
-    indicator.topics.set(Topic.objects.filter(slug__in=spec["topics"]))
     for position, list_code in enumerate(spec["dims"], start=1):
         IndicatorDimension.objects.get_or_create(
             indicator=indicator, code_list=CodeList.objects.get(code=list_code), defaults={"position": position}
@@ -167,7 +162,6 @@ def load(context):
     from indicators.importer import run_import
 
     ensure_code_lists()
-    ensure_topics()
     for order, spec in enumerate(INDICATORS):
         indicator = ensure_indicator(spec, order)
         if Observation.objects.filter(indicator=indicator).exists():

@@ -11,14 +11,6 @@ WEIGHTS = {
     "30": 2.7,
 }  # fmt: skip
 
-TOPICS = [
-    ("labour", "بازار کار", "Labour market"),
-    ("social-security", "تأمین اجتماعی", "Social security"),
-    ("cooperatives", "تعاون", "Cooperatives"),
-    ("welfare", "رفاه اجتماعی", "Social welfare"),
-    ("safety", "ایمنی و بازرسی کار", "Occupational safety and inspection"),
-]
-
 DEMO_NOTE_FA = "ارقام این نماگر در نسخهٔ نمایشی ساختگی هستند و رسمی نیستند."
 DEMO_NOTE_EN = "The figures of this indicator in the demo are made up and are not official."
 
@@ -34,7 +26,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province"],
         "producer": "SSO",
-        "topics": ["social-security"],
+        "topics": ["social_security"],
         "base": 15_400_000,
         "growth": 0.025,
         "norm": (15_000_000, None, True),
@@ -54,7 +46,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province", "sex"],
         "producer": "EMPL",
-        "topics": ["labour", "social-security"],
+        "topics": ["labour_market", "social_security"],
         "base": 185_000,
         "growth": -0.03,
         "female": 0.24,
@@ -113,7 +105,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province"],
         "producer": "LIS",
-        "topics": ["safety"],
+        "topics": ["workplace_safety"],
         "base": 33_000,
         "growth": 0.04,
         "norm": (30_000, None, True),
@@ -132,7 +124,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province", "sex"],
         "producer": "LIS",
-        "topics": ["safety"],
+        "topics": ["workplace_safety"],
         "base": 1_900,
         "growth": -0.02,
         "female": 0.04,
@@ -154,7 +146,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province"],
         "producer": "SSO",
-        "topics": ["social-security"],
+        "topics": ["social_security"],
         "base": 4_300_000,
         "growth": 0.055,
         "definition_fa": "شمار مستمری‌بگیران بازنشستگی، ازکارافتادگی و بازماندگان در پایان ماه.",
@@ -213,7 +205,7 @@ INDICATORS = [
         "periodicity": 1,
         "dims": ["province", "sex"],
         "producer": "TVTO",
-        "topics": ["labour"],
+        "topics": ["labour_market"],
         "base": 1_450_000,
         "growth": 0.03,
         "female": 0.46,
@@ -232,7 +224,7 @@ INDICATORS = [
         "periodicity": 12,
         "dims": ["province"],
         "producer": "CSPF",
-        "topics": ["social-security"],
+        "topics": ["social_security"],
         "base": 1_480_000,
         "growth": 0.035,
         "definition_fa": "شمار بازنشستگان و وظیفه‌بگیران صندوق در پایان ماه.",
@@ -250,7 +242,7 @@ INDICATORS = [
         "periodicity": 1,
         "dims": ["province"],
         "producer": "LIS",
-        "topics": ["safety"],
+        "topics": ["workplace_safety"],
         "base": 148,
         "growth": -0.03,
         "additive": False,

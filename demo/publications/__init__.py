@@ -105,7 +105,7 @@ def load(context):
     if national is None:
         national = child_page(
             index, YearbookPage, "yearbook-1402", title=yb_title, summary=yb_summary, year=1402, release=release,
-            topic="general", organisation="MCLS", is_demo=True, body=[notice_block()],
+            topic="", organisation="MCLS", is_demo=True, body=[notice_block()],
         )  # fmt: skip
     for number, (title, summary, body) in enumerate(yearbook_chapters(), start=1):
         child_page(national, YearbookChapterPage, f"chapter-{number}", title=title, summary=summary, number=number,

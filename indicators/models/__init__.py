@@ -7,7 +7,7 @@ the indicator's dimensions; "" when the indicator has fewer dimensions).
 Codes are validated against their code lists at import time."""
 
 from ..enums import FLAGS
-from .codes import Code, CodeList, Topic
+from .codes import Code, CodeList
 from .indicators import Indicator, IndicatorDimension
 from .observations import DIMENSION_FIELDS, MAX_DIMENSIONS, ImportBatch, Observation, period_bounds
 from .pages import DashboardPage, IndicatorIndexPage
@@ -24,6 +24,5 @@ __all__ = [
     "IndicatorDimension",
     "IndicatorIndexPage",
     "Observation",
-    "Topic",
     "period_bounds",
 ]

@@ -1,4 +1,4 @@
-"""Code lists (classifications) and their codes, and the indicators' topics."""
+"""Code lists (classifications) and their codes."""
 
 from __future__ import annotations
 
@@ -65,21 +65,3 @@ class Code(models.Model):
 
     def label(self, lang: str = "fa") -> str:
         return _lang_pick(self, "label", lang)
-
-
-# --- indicators -------------------------------------------------------------
-class Topic(models.Model):
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    name_fa = models.CharField(_("name (Persian)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["name_fa"]
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-
-    def __str__(self):
-        return self.name_fa
-
-    def name(self, lang: str = "fa") -> str:
-        return _lang_pick(self, "name", lang)

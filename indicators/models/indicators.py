@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from core.language import pick as _lang_pick
+from core.taxonomy import ReleaseKind, Topic, codes_from_db, period_length_choices
 from iran.periods import Periodicity
 
-from ..enums import PeriodicityChoice, ReleaseSeries
-from .codes import Code, CodeList, Topic
+from .codes import Code, CodeList
 
 
 class Indicator(index.Indexed, models.Model):
@@ -29,7 +29,7 @@ class Indicator(index.Indexed, models.Model):
     unit_en = models.CharField(_("unit (English)"), max_length=100, blank=True)
     decimals = models.PositiveSmallIntegerField(_("decimals"), default=0)
     periodicity = models.PositiveSmallIntegerField(
-        _("periodicity"), choices=PeriodicityChoice.choices, default=PeriodicityChoice.MONTH
+        _("periodicity"), choices=period_length_choices(), default=Periodicity.MONTH
     )
     source_system = models.CharField(_("source system"), max_length=200, blank=True)
     source_system_en = models.CharField(_("source system (English)"), max_length=200, blank=True)
@@ -52,8 +52,9 @@ class Indicator(index.Indexed, models.Model):
     higher_is_better = models.BooleanField(
         _("higher is better"), null=True, blank=True, help_text=_("Leave empty when neither direction is better.")
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="indicators", verbose_name=_("topics"))
-    release_series = models.CharField(_("release series"), max_length=40, choices=ReleaseSeries.choices, blank=True)
+    # Topic codes of core.taxonomy, stored «,a,b,» (one `contains` lookup finds them).
+    topics = models.CharField(_("topics"), max_length=400, blank=True)
+    release_series = models.CharField(_("release series"), max_length=40, choices=ReleaseKind.choices, blank=True)
     notes_fa = models.TextField(_("notes (Persian)"), blank=True)
     notes_en = models.TextField(_("notes (English)"), blank=True)
     suppression_threshold = models.PositiveIntegerField(
@@ -117,6 +118,15 @@ class Indicator(index.Indexed, models.Model):
 
     def notes(self, lang: str = "fa") -> str:
         return _lang_pick(self, "notes", lang)
+
+    @property
+    def topic_list(self) -> list[str]:
+        return codes_from_db(self.topics)
+
+    @property
+    def topic_items(self) -> list[tuple[str, str]]:
+        """(code, label) of the indicator's topics, in the current language."""
+        return [(code, Topic(code).label) for code in self.topic_list if code in Topic.values]
 
     @property
     def periodicity_enum(self) -> Periodicity:

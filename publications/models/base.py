@@ -10,16 +10,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.taxonomy import Organisation, Topic
 from iran import dates
 from iran.text import to_persian_digits
 from releases.embargo import released_q
 from releases.mixins import ReleasedContentMixin
 
-from ..enums import (
-    Organisation,
-    PublicationKind,
-    Topic,
-)
+from ..enums import PublicationKind
 from ..listing import listing_context
 from ..store import ObservationStore
 from ..streams import OBSERVATION_BLOCK_TYPES, PublicationStreamBlock
@@ -102,9 +99,9 @@ class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
 
     kind = models.CharField(_("kind"), max_length=32, choices=PublicationKind.choices, editable=False)
     summary = models.TextField(_("summary"), blank=True)
-    topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices, default=Topic.GENERAL)
+    topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices, blank=True)
     organisation = models.CharField(
-        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.MINISTRY
+        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.MCLS
     )
     year = models.PositiveSmallIntegerField(
         _("reference year"), null=True, blank=True, help_text=_("Jalali year the figures refer to, e.g. 1402.")

@@ -9,13 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.taxonomy import Periodicity, periodicity_choices
 from iran.periods import Period, PeriodError
 
-from ..enums import (
-    BulletinFrequency,
-    PublicationKind,
-    ReportKind,
-)
+from ..enums import PublicationKind, ReportKind
 from ..streams import HeadlineStreamBlock
 from .base import PublicationPage
 
@@ -24,7 +21,10 @@ class BulletinPage(PublicationPage):
     """A monthly or quarterly bulletin: headline figures, main points, analysis."""
 
     frequency = models.CharField(
-        _("frequency"), max_length=16, choices=BulletinFrequency.choices, default=BulletinFrequency.MONTHLY
+        _("frequency"),
+        max_length=16,
+        choices=periodicity_choices(Periodicity.MONTHLY, Periodicity.QUARTERLY),
+        default=Periodicity.MONTHLY,
     )
     reference_period = models.CharField(
         _("reference period"), max_length=10, help_text=_("Jalali: 1403-07 (monthly) or 1403-Q2 (quarterly)")
@@ -52,7 +52,7 @@ class BulletinPage(PublicationPage):
     def compute_kind(self):
         return (
             PublicationKind.QUARTERLY_BULLETIN
-            if self.frequency == BulletinFrequency.QUARTERLY
+            if self.frequency == Periodicity.QUARTERLY
             else PublicationKind.MONTHLY_BULLETIN
         )
 
@@ -62,7 +62,7 @@ class BulletinPage(PublicationPage):
             period = Period.parse(self.reference_period)
         except PeriodError as exc:
             raise ValidationError({"reference_period": str(exc)}) from exc
-        expected = 12 if self.frequency == BulletinFrequency.MONTHLY else 4
+        expected = 12 if self.frequency == Periodicity.MONTHLY else 4
         if int(period.periodicity) != expected:
             raise ValidationError(
                 {

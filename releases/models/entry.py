@@ -13,10 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.taxonomy import Organisation, ReleaseKind, Topic
 from iran.periods import Period, PeriodError
 
 from ..embargo import is_page_embargoed, released_page_models
-from ..enums import FINAL_STATUSES, RELEASABLE_STATUSES, Organisation, ReleaseKind, ReleaseStatus, Topic
+from ..enums import FINAL_STATUSES, RELEASABLE_STATUSES, ReleaseStatus
 from ..forms import ReleasePageForm
 from ..panels import ReleaseStatusPanel
 from ..permission_testers import ReleasePagePermissionTester
@@ -55,7 +56,7 @@ class ReleasePage(Page):
     )
     topics = models.CharField(_("topics"), max_length=400, blank=True, db_index=True)
     organisation = models.CharField(
-        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.HEADQUARTERS
+        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.MCLS
     )
     province = models.CharField(
         _("province"), max_length=60, blank=True, help_text=_("For a provincial directorate: which province.")

@@ -9,7 +9,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from ..enums import Frequency, HolidayShift, Organisation, ReleaseKind
+from core.taxonomy import Organisation, Periodicity, ReleaseKind, periodicity_choices
+
+from ..enums import HolidayShift
 from ..topics import topics_from_db
 
 
@@ -81,10 +83,14 @@ class ReleaseSeries(models.Model):
     summary_en = models.TextField(_("summary (English)"), blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=ReleaseKind.choices)
     organisation = models.CharField(
-        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.HEADQUARTERS
+        _("producing organisation"), max_length=32, choices=Organisation.choices, default=Organisation.MCLS
     )
     topics = models.CharField(_("topics"), max_length=400, blank=True)
-    frequency = models.CharField(_("frequency"), max_length=16, choices=Frequency.choices)
+    frequency = models.CharField(
+        _("frequency"),
+        max_length=16,
+        choices=periodicity_choices(Periodicity.MONTHLY, Periodicity.QUARTERLY, Periodicity.ANNUAL),
+    )
     day = models.PositiveSmallIntegerField(
         _("day of the month"), default=20, help_text=_("Jalali day; 0 means the last day of the month.")
     )
@@ -138,7 +144,7 @@ class ReleaseSeries(models.Model):
             raise ValidationError({"day": _("A Jalali month has at most 31 days.")})
         if self.hour > 23 or self.minute > 59:
             raise ValidationError({"hour": _("Give a time between 00:00 and 23:59.")})
-        if self.frequency == Frequency.YEARLY and not 1 <= self.month_offset <= 12:
+        if self.frequency == Periodicity.ANNUAL and not 1 <= self.month_offset <= 12:
             raise ValidationError({"month_offset": _("For a yearly series give the Jalali month, 1–12.")})
 
     @cached_property

@@ -20,17 +20,15 @@ def catalog_page(home_fa):
 
 
 def dataset(slug="insured", access="licensed", title_fa="بیمه‌شدگان تأمین اجتماعی", with_file=True, **extra):
-    from catalog.models import DataFile, Dataset, Organisation, Topic, Variable
+    from catalog.models import DataFile, Dataset, Variable
 
-    topic, _ = Topic.objects.get_or_create(slug="social", defaults={"name_fa": "بیمه", "name_en": "Insurance"})
-    org, _ = Organisation.objects.get_or_create(slug="sso", defaults={"name_fa": "تأمین", "name_en": "SSO"})
     ds = Dataset.objects.create(
         slug=slug,
         title_fa=title_fa,
         title_en=extra.pop("title_en", "Insured persons"),
         description_fa="شرح ۱۴۰۲",
-        topic=topic,
-        organisation=org,
+        topic=extra.pop("topic", "social_security"),
+        organisation=extra.pop("organisation", "SSO"),
         unit=extra.pop("unit", "person"),
         time_coverage_start="1398",
         access_level=access,

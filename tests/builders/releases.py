@@ -5,7 +5,8 @@ import datetime as dt
 
 from django.utils import timezone
 
-from releases.enums import Organisation, ReleaseKind, ReleaseStatus
+from core.taxonomy import Organisation, ReleaseKind
+from releases.enums import ReleaseStatus
 from releases.models import ReleaseCalendarPage, ReleasePage, topics_to_db
 
 
@@ -25,7 +26,7 @@ def make_entry(
     status=ReleaseStatus.CONFIRMED,
     kind=ReleaseKind.MONTHLY_BULLETIN,
     topics=("labour_market",),
-    organisation=Organisation.HEADQUARTERS,
+    organisation=Organisation.MCLS,
     slug=None,
     english=None,
     **fields,

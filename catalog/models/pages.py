@@ -1,0 +1,71 @@
+"""The catalog's one page: listing, dataset pages, variable search and DCAT feeds."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class CatalogIndexPage(RoutablePageMixin, Page):
+    """/fa/catalog/: the catalog's listing, dataset pages, the variable search
+    and the DCAT feeds, all served by this one page's routes (see views.py)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("data catalog page")
+
+    @classmethod
+    def for_language(cls, language=None):
+        from core.language import current_language
+
+        language = language or current_language()
+        return cls.objects.live().filter(locale__language_code=language).first() or cls.objects.live().first()
+
+    @classmethod
+    def dataset_url(cls, dataset, language=None, index=None):
+        """The dataset's page; pass `index` (this language's catalog page) when
+        making many links, so the page is looked up once."""
+        page = index or cls.for_language(language)
+        if page is None:
+            return ""
+        return page.url + page.reverse_subpage("dataset", kwargs={"slug": dataset.slug})
+
+    def url_for(self, name, **kwargs):
+        return self.url + self.reverse_subpage(name, kwargs=kwargs or None)
+
+    @path("")
+    def listing(self, request):
+        from ..views import listing
+
+        return listing(request, self)
+
+    @path("variables/")
+    def variables(self, request):
+        from ..views import variable_search
+
+        return variable_search(request, self)
+
+    @path("dcat/")
+    def dcat_catalog(self, request):
+        from ..views import dcat_catalog
+
+        return dcat_catalog(request, self)
+
+    @path("<slug:slug>/")
+    def dataset(self, request, slug):
+        from ..views import dataset_detail
+
+        return dataset_detail(request, self, slug)
+
+    @path("<slug:slug>/dcat/")
+    def dataset_jsonld(self, request, slug):
+        from ..views import dataset_jsonld
+
+        return dataset_jsonld(request, self, slug)
