@@ -7,8 +7,9 @@ import icalendar
 import jdatetime
 import pytest
 
+from core.taxonomy import ReleaseKind
 from iran.dates import TEHRAN
-from releases.enums import ReleaseKind, ReleaseStatus
+from releases.enums import ReleaseStatus
 from releases.models import ReleasePage
 
 from .conftest import screenshot
