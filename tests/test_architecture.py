@@ -13,9 +13,9 @@ importers.
    import written only to dodge a cycle is still an edge: move the shared code
    to the module where it belongs instead.
 
-KNOWN_* lists what is still wrong on main and is being fixed by another helper
-this session; each entry names its owner. An entry that is no longer needed
-fails the test too, so the lists only shrink: delete the entry.
+KNOWN_* lists what is still wrong on main (open in issue #14), each with what is
+left to do. An entry that is no longer needed fails the test too, so the lists
+only shrink: delete the entry.
 """
 
 import pytest
@@ -40,31 +40,29 @@ SHELL_IMPORTERS = {"config", "demo"}
 
 
 def is_demo_code(module):
-    """Demo content and test builders. `<app>.demo`/`<app>.testing` are legacy
-    homes that the kernel helper is moving to demo/ and tests/builders/."""
+    """Demo content and test builders; `<app>.demo`/`<app>.testing` were their
+    old homes inside the apps and must not come back."""
     parts = module.split(".")
     return parts[0] in {"demo", "tests"} or "demo" in parts[1:] or "testing" in parts[1:]
 
 
-# ---- today's known exceptions (the coordinator empties these after merging) ----
+# ---- today's known exceptions (each to be emptied, never added to) ----
 
-# Apps that import `home` today. All of them import `home.demo` (translate,
-# child_page) or `home.models` from demo/testing code or a command. Owner: kernel
-# (helper 1), moving demo code to demo/ and translate/child_page to core/.
+# Apps that import `home`: none since translate/child_page moved to core/.
 KNOWN_SHELL_IMPORTERS = set()
 
-# Production modules that import demo code today. Owner: kernel (helper 1).
+# Production modules that import demo code: none since the demo moved to demo/.
 KNOWN_DEMO_IMPORTERS = set()
 
-# Cross-app imports of views today. tables.exports → indicators.views.safe_cell
-# (the CSV formula guard, one copy in core.exports: kernel, helper 1);
-# researchers.views → catalog.views.open_file_or_404 (private storage: kernel);
-# indicators_tags → indicators.views is inside one app and allowed.
+# Cross-app imports of views. Left: researchers.views → catalog.views.open_file_or_404
+# (serving a private file belongs in core.storage). indicators_tags → indicators.views
+# is inside one app and allowed.
 KNOWN_VIEW_IMPORTS = {("researchers.views", "catalog.views")}
 
-# Apps whose internal cycles another helper is breaking: readpath (helper 4)
-# owns indicators/ (models→views→presenters→query→disclosure→models) and
-# publications/ (models↔listing). catalog/: catalog/models/ is now a package
+# Apps with a cycle inside. indicators/: disclosure/apply.py reads the models inside
+# functions, and models → pages → views → query → disclosure; the page models'
+# routes should not import views at module level, or disclosure should take the
+# hierarchy it needs from query. catalog/: catalog/models/ is now a package
 # (datasets, files, links, pages), but the cycle stays: the submodules import the
 # package for `_period_validator`/`_data_file_path` (the migrations name them
 # `catalog.models.…`), datasets.py imports pages.py for the dataset's address, and
