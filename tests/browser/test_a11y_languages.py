@@ -38,7 +38,7 @@ WIDTHS = {"desktop": 1366, "phone": 360}
 PAGE_TYPES = {
     "home": "/",
     "release-calendar": "/releases/",
-    "release-entry": "/releases/1-1405-03/",
+    "release-entry": "/releases/monthly-labour-market-bulletin-1405-03/",
     "publications": "/publications/",
     "bulletin": "/publications/monthly-bulletin-1405-04/",
     "quarterly-bulletin": "/publications/quarterly-bulletin-1405-Q1/",
