@@ -96,7 +96,7 @@ test: install-dev messages browser
 	$(PY) -m pytest -m browser
 
 # The fuzzers, with their counts: Schemathesis on the API and the sitemap crawler
-# (tests/fuzz/), generated warehouse files into the importer (tests/test_import_fuzz.py).
+# (tests/fuzz/), generated warehouse files into the importer (tests/indicators/test_import_fuzz.py).
 fuzz: install-dev messages
 	$(PY) -m pytest -m fuzz
 

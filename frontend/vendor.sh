@@ -6,7 +6,7 @@
 #
 # Rule: every file we ship must not name a file we do not ship (a `sourceMappingURL`
 # to a missing map breaks collectstatic with the manifest storage), so source maps
-# travel with their scripts. tests/test_static_manifest.py checks the result.
+# travel with their scripts. tests/site_wide/test_static_manifest.py checks the result.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")

@@ -1,6 +1,6 @@
 """The project's own import graph, read from the source with `ast` (nothing is imported).
 
-Used by tests/test_architecture.py. Every `import` statement counts, wherever it
+Used by tests/site_wide/test_architecture.py. Every `import` statement counts, wherever it
 stands: at the top of a module, inside a class or inside a function — a
 function-local import that only dodges a cycle still ties the two modules
 together. Two kinds are left out on purpose: imports under `if TYPE_CHECKING:`

@@ -24,6 +24,6 @@ if _tmp:
 # Static files straight from the app folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# The page cache is tested on its own (tests/test_pagecache.py turns it on).
+# The page cache is tested on its own (tests/home/test_pagecache.py turns it on).
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_STAMP = Path(os.environ.get("TEST_VAR_DIR") or VAR_DIR) / "pagecache.stamp"

@@ -11,7 +11,7 @@ from django.utils import translation
 from core.exports import csv_text
 from core.language import Bilingual, current_language, is_english, pick
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APPS = ["alerts", "catalog", "indicators", "publications", "releases", "researchers", "sitesearch", "surveys", "tables"]
 
 

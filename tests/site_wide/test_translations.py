@@ -6,7 +6,7 @@ import polib
 import pytest
 from django.utils import translation
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CATALOGS = sorted(
     p for p in ROOT.glob("**/locale*/fa/LC_MESSAGES/django.po") if ".venv" not in p.parts and "var" not in p.parts
 )

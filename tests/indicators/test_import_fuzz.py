@@ -4,7 +4,7 @@ and notes. Whatever the file, run_import returns a report, never raises, and a
 file with errors changes nothing. Bounded: FUZZ_EXAMPLES (default 200) CSV files
 and a tenth as many workbooks, well under 3 minutes. The count tried is printed.
 
-    pytest -m fuzz tests/test_import_fuzz.py"""
+    pytest -m fuzz tests/indicators/test_import_fuzz.py"""
 
 import io
 import os

@@ -12,7 +12,7 @@ from indicators.maps import boundaries, province_map
 from indicators.models import IndicatorIndexPage
 from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
-MAPS = Path(__file__).resolve().parents[1] / "indicators" / "maps"
+MAPS = Path(__file__).resolve().parents[2] / "indicators" / "maps"
 
 
 def test_boundaries_cover_the_31_provinces_with_a_recorded_licence():

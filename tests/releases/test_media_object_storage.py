@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
 # The embargo world (a calendar with an entry at MINUTE) of the reproduction tests.
-from tests.test_embargo_reproductions import AFTER, BEFORE, infographic, new_image, world  # noqa: F401
+from tests.releases.test_embargo_reproductions import AFTER, BEFORE, infographic, new_image, world  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

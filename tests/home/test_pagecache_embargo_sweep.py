@@ -1,5 +1,5 @@
 """The embargo sweep again, with the page cache on (issue 13): every channel of
-tests/test_releases_embargo.py must find nothing early and everything after the
+tests/releases/test_releases_embargo.py must find nothing early and everything after the
 minute, though the same anonymous client asks for the same URLs before and after."""
 
 import datetime as dt
@@ -9,8 +9,8 @@ import time_machine
 from django.core.cache import cache
 
 from home import pagecache
-from tests.test_releases_embargo import *  # noqa: F403 (the same tests and fixtures, re-run here)
-from tests.test_releases_embargo import MINUTE, SECRET
+from tests.releases.test_releases_embargo import *  # noqa: F403 (the same tests and fixtures, re-run here)
+from tests.releases.test_releases_embargo import MINUTE, SECRET
 
 
 @pytest.fixture(autouse=True)

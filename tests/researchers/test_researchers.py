@@ -93,7 +93,7 @@ def test_registration_refusal_speaks_persian(client, home_pages):
 
 
 def test_duplicate_registration(client, home_pages):
-    # The answer never says "already exists" (tests/test_hostile_enumeration.py); the owner is told by email.
+    # The answer never says "already exists" (test_hostile_enumeration.py); the owner is told by email.
     researcher("first@example.org", national_id="0013542419")
     r = client.post("/en/researchers/register/", reg_data(email="other@example.org"))
     assert r.status_code == 302 and "already exists" not in r.content.decode()
