@@ -9,8 +9,7 @@ from django.core.cache import cache
 
 from researchers.models import Researcher
 from tests.builders.catalog import researcher
-
-from .test_researchers import reg_data
+from tests.researchers.helpers import reg_data
 
 pytestmark = pytest.mark.django_db
 
