@@ -7,6 +7,7 @@ are edited day to day. Warehouse tables are imported in the Wagtail admin
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 
+from core.bulk_formats import GuardedExportMixin
 from core.taxonomy_forms import TopicsField
 
 from .models import Code, CodeList, ImportBatch, Indicator, IndicatorDimension
@@ -14,10 +15,10 @@ from .resources import CodeListResource, CodeResource, IndicatorResource
 from .viewsets_bulk import may_export, may_import
 
 
-class PermittedImportExportAdmin(ImportExportModelAdmin):
+class PermittedImportExportAdmin(GuardedExportMixin, ImportExportModelAdmin):
     """Importing needs the model's add and change permissions, exporting its
     view or change permission (django-import-export lets any staff user do
-    both unless told otherwise)."""
+    both unless told otherwise). Exported cells go through the formula guard."""
 
     def has_import_permission(self, request):
         return may_import(request.user, self.model)
