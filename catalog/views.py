@@ -13,7 +13,9 @@ from iran.text import normalize_text
 
 from . import jsonld
 from .enums import ACCESS_LEVEL_HELP, AccessLevel, Unit
-from .models import DataFile, Dataset, Variable
+from .models.datasets import Dataset
+from .models.files import DataFile
+from .models.links import Variable
 
 PAGE_SIZE = 12
 VARIABLE_PAGE_SIZE = 25

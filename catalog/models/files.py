@@ -11,9 +11,14 @@ from core.language import Bilingual
 from core.storage import private_storage
 
 from ..enums import AccessLevel
+from ..validators import validate_period
 from ..widgets import PrivateFileInput
-from . import _data_file_path, _period_validator
 from .datasets import Dataset
+
+
+def data_file_path(instance, filename):
+    """Each upload in a folder of its own, so two files of one name never clash."""
+    return f"microdata/{instance.dataset.slug}/{uuid.uuid4().hex}/{filename}"
 
 
 class DataFile(models.Model):
@@ -25,8 +30,8 @@ class DataFile(models.Model):
     title_fa = models.CharField(_("title (Persian)"), max_length=255)
     title_en = models.CharField(_("title (English)"), max_length=255)
     access_level = models.CharField(_("access level"), max_length=20, choices=AccessLevel.choices)
-    period = models.CharField(_("period"), max_length=10, blank=True, validators=[_period_validator])
-    file = models.FileField(_("file"), storage=private_storage, upload_to=_data_file_path, max_length=300)
+    period = models.CharField(_("period"), max_length=10, blank=True, validators=[validate_period])
+    file = models.FileField(_("file"), storage=private_storage, upload_to=data_file_path, max_length=300)
     file_format = models.CharField(_("format"), max_length=20, blank=True, help_text=_("e.g. CSV, SAV, DTA"))
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False)
