@@ -3,7 +3,7 @@ Only metadata is shown here: files of private access levels are never linked."""
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -198,10 +198,3 @@ def latest_datasets(limit=3):
         .prefetch_related(Prefetch("files", queryset=DataFile.objects.none()))
         .order_by("-last_updated", "-pk")[:limit]
     )
-
-
-def open_file_or_404(file_uuid):
-    data_file = get_object_or_404(DataFile.objects.select_related("dataset"), uuid=file_uuid)
-    if data_file.is_private or not data_file.dataset.published:
-        raise Http404
-    return data_file

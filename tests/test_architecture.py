@@ -54,10 +54,10 @@ KNOWN_SHELL_IMPORTERS = set()
 # Production modules that import demo code: none since the demo moved to demo/.
 KNOWN_DEMO_IMPORTERS = set()
 
-# Cross-app imports of views. Left: researchers.views → catalog.views.open_file_or_404
-# (serving a private file belongs in core.storage). indicators_tags → indicators.views
-# is inside one app and allowed.
-KNOWN_VIEW_IMPORTS = {("researchers.views", "catalog.views")}
+# Cross-app imports of views: none since researchers takes the open file from
+# catalog.models (DataFile.open_or_404) and serves it with core.storage.
+# indicators_tags → indicators.views is inside one app and allowed.
+KNOWN_VIEW_IMPORTS = set()
 
 # Apps with a cycle inside: none since catalog's helpers moved to catalog/validators.py
 # and indicators/disclosure/apply.py imports the model modules it reads at the top.

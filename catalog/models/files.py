@@ -4,6 +4,8 @@ import hashlib
 import uuid
 
 from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
@@ -71,6 +73,16 @@ class DataFile(models.Model):
     @property
     def filename(self):
         return self.file.name.rsplit("/", 1)[-1]
+
+    @classmethod
+    def open_or_404(cls, file_uuid):
+        """A file served without a grant (open and public-use files of published
+        datasets; researchers/views/downloads.py checks who may have it). Any other
+        file is answered as if it did not exist."""
+        data_file = get_object_or_404(cls.objects.select_related("dataset"), uuid=file_uuid)
+        if data_file.is_private or not data_file.dataset.published:
+            raise Http404
+        return data_file
 
     @property
     def is_private(self):
