@@ -130,7 +130,7 @@ MUTANTS := 'releases.embargo.x_released_q*' 'releases.embargo.x_entry_public_q*'
 	'indicators.importer.write.x_write*' 'indicators.importer.write.x_delete*' \
 	'indicators.disclosure.rules.*' 'indicators.disclosure.apply.x_suppressed_cells*' \
 	'iran.validators.x_national_id_is_valid*' 'iran.validators.x_validate_national_id*' \
-	'researchers.views.x_download*' 'researchers.models.x*Grant*'
+	'researchers.views.downloads.x_download*' 'researchers.models.x*Grant*'
 mutation: install-dev messages
 	@mkdir -p var
 	rm -f var/mutation-template.sqlite3

@@ -1,19 +1,21 @@
 """The catalog's public views, served through CatalogIndexPage's routes.
 Only metadata is shown here: files of private access levels are never linked."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from core.listing import page_of
 from core.taxonomy import Organisation, Periodicity, Topic, organisation_code, topic_code
 from iran.text import normalize_text
 
 from . import jsonld
 from .enums import ACCESS_LEVEL_HELP, AccessLevel, Unit
-from .models import DataFile, Dataset, Variable
+from .models.datasets import Dataset
+from .models.files import DataFile
+from .models.links import Variable
 
 PAGE_SIZE = 12
 VARIABLE_PAGE_SIZE = 25
@@ -98,12 +100,10 @@ def listing(request, page):
         facets.append({"param": param, "title": titles[param], "options": options})
 
     results = filtered().annotate(n_variables=Count("variables", distinct=True)).order_by("-last_updated", "slug")
-    page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj, querystring = page_of(request, results, PAGE_SIZE)
     active = [
         {"title": titles[param], "label": labels[param].get(value, value)} for param, (_lk, value) in selected.items()
     ]
-    params = request.GET.copy()
-    params.pop("page", None)
     return TemplateResponse(
         request,
         "catalog/catalog_index_page.html",
@@ -114,7 +114,7 @@ def listing(request, page):
             "facets": facets,
             "active_filters": active,
             "page_obj": page_obj,
-            "querystring": params.urlencode(),
+            "querystring": querystring,
             "catalog_jsonld": jsonld.script_tag(jsonld.catalog(page, request, page_obj.object_list)),
         },
     )
@@ -171,9 +171,7 @@ def variable_search(request, page):
         if access:
             variables = variables.filter(dataset__access_level=access)
         variables = variables.select_related("dataset").order_by("dataset__title_fa", "sort_order", "pk")
-    page_obj = Paginator(variables, VARIABLE_PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    page_obj, querystring = page_of(request, variables, VARIABLE_PAGE_SIZE)
     return TemplateResponse(
         request,
         "catalog/variable_search.html",
@@ -184,7 +182,7 @@ def variable_search(request, page):
             "access": access,
             "access_levels": AccessLevel.choices,
             "page_obj": page_obj,
-            "querystring": params.urlencode(),
+            "querystring": querystring,
         },
     )
 
@@ -196,10 +194,3 @@ def latest_datasets(limit=3):
         .prefetch_related(Prefetch("files", queryset=DataFile.objects.none()))
         .order_by("-last_updated", "-pk")[:limit]
     )
-
-
-def open_file_or_404(file_uuid):
-    data_file = get_object_or_404(DataFile.objects.select_related("dataset"), uuid=file_uuid)
-    if data_file.is_private or not data_file.dataset.published:
-        raise Http404
-    return data_file

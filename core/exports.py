@@ -5,8 +5,8 @@ The guard (OWASP «CSV injection»): a spreadsheet runs a cell that starts with
 apostrophe; a plain number such as `-5.5` or `+3` is data, not a formula, and is
 left exactly as it is.
 
-The writers: CSV text (with the byte-order mark Excel needs for Persian), the
-bytes of an openpyxl workbook, and the download response. Each app lays out its
+The writers: CSV text (with the byte-order mark Excel needs for Persian), whole
+or streamed, the bytes of an openpyxl workbook, and the download response. Each app lays out its
 own rows and sheets; how a file is written and sent is decided here once."""
 
 import csv
@@ -14,7 +14,7 @@ import io
 import re
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # ASCII digits only: what a spreadsheet itself reads as a number.
@@ -49,15 +49,25 @@ def guard(value):
     return safe_cell(str(value))
 
 
-def csv_text(rows, *, bom=True) -> str:
-    """The rows as CSV text, every cell through the formula guard."""
+def csv_parts(rows, *, bom=True, lines_per_part=2_000):
+    """The rows as CSV text in parts of `lines_per_part` lines, every cell through
+    the formula guard: a long file is sent as it is written, never held whole."""
     buffer = io.StringIO()
     if bom:
         buffer.write(BOM)
     writer = csv.writer(buffer)
-    for row in rows:
+    for number, row in enumerate(rows, 1):
         writer.writerow([guard(value) for value in row])
-    return buffer.getvalue()
+        if number % lines_per_part == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def csv_text(rows, *, bom=True) -> str:
+    """The rows as CSV text, every cell through the formula guard."""
+    return "".join(csv_parts(rows, bom=bom))
 
 
 def workbook_bytes(workbook) -> bytes:
@@ -66,9 +76,10 @@ def workbook_bytes(workbook) -> bytes:
     return buffer.getvalue()
 
 
-def attachment(content, filename: str, content_type: str) -> HttpResponse:
-    """A download response named `filename` (with its extension)."""
-    response = HttpResponse(content, content_type=content_type)
+def attachment(content, filename: str, content_type: str, *, streaming=False) -> HttpResponse:
+    """A download response named `filename` (with its extension); `streaming`:
+    `content` is an iterable of parts, sent as they are made."""
+    response = (StreamingHttpResponse if streaming else HttpResponse)(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -76,6 +87,12 @@ def attachment(content, filename: str, content_type: str) -> HttpResponse:
 def csv_response(filename: str, rows, *, bom=True) -> HttpResponse:
     """`filename.csv` with the rows (the header is the first row)."""
     return attachment(csv_text(rows, bom=bom), f"{filename}.csv", CSV_CONTENT_TYPE)
+
+
+def streaming_csv_response(filename: str, rows, *, bom=True) -> StreamingHttpResponse:
+    """`filename.csv` like csv_response, written while it is sent: for files too
+    long to hold whole. `rows` may be a generator."""
+    return attachment(csv_parts(rows, bom=bom), f"{filename}.csv", CSV_CONTENT_TYPE, streaming=True)
 
 
 def xlsx_response(filename: str, workbook) -> HttpResponse:

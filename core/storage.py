@@ -1,12 +1,14 @@
 """Private file storage: microdata files, research proposals and uploaded
 warehouse tables live under settings.PRIVATE_ROOT, never under MEDIA_ROOT, and
 have no URL. They are served only by views that check who asks
-(researchers.views.download) or not at all (imports)."""
+(researchers/views/downloads.py, with private_file_response below) or not at
+all (imports)."""
 
 import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse
 
 
 class PrivateStorage(FileSystemStorage):
@@ -45,3 +47,15 @@ def private_storage():
 def import_storage():
     """Uploaded warehouse tables (indicators imports), beside the other private files."""
     return _imports
+
+
+def private_file_response(field_file, filename, content_type=None):
+    """A private file as a download, once the caller has checked who asks: never
+    cached by a shared cache or the browser, never sniffed into something runnable."""
+    handle = field_file.storage.open(field_file.name, "rb")
+    response = FileResponse(handle, as_attachment=True, filename=filename)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    if content_type:
+        response["Content-Type"] = content_type
+    return response

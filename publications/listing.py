@@ -1,9 +1,9 @@
 """The publications listing: live, released publications (models.publications_queryset) filtered by type,
 topic, organisation and year. Filters live in the URL."""
 
-from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
+from core.listing import choice, page_of
 from core.taxonomy import RETIRED_TOPICS, Organisation, Topic, organisation_code, topic_code
 from iran.text import to_latin_digits
 
@@ -12,23 +12,16 @@ from .enums import PublicationKind
 PAGE_SIZE = 20
 
 
-def _choice(value, choices):
-    return value if value in {c for c, _label in choices} else ""
-
-
 def listing_context(request, publications):
     """The listing of `publications` (the index page's released ones) filtered by the URL."""
     params = request.GET
-    chosen = {
-        "kind": _choice(params.get("kind", ""), PublicationKind.choices),
-        "topic": topic_code(params.get("topic", "")),
-        "organisation": organisation_code(params.get("organisation", "")),
-        "year": "",
+    filters = {
+        "kind": choice(params, "kind", PublicationKind.values),
+        "topic": choice(params, "topic", Topic.values, canonical=topic_code, quiet=RETIRED_TOPICS),
+        "organisation": choice(params, "organisation", Organisation.values, canonical=organisation_code),
     }
-    errors = []
-    for name in ("kind", "topic", "organisation"):
-        if params.get(name) and not chosen[name] and params.get(name) not in RETIRED_TOPICS:
-            errors.append(_("Unknown value «%(value)s» ignored.") % {"value": params.get(name)})
+    chosen = {name: value for name, (value, _message) in filters.items()} | {"year": ""}
+    errors = [message for _value, message in filters.values() if message]
     qs = publications
     years = sorted({y for y in qs.values_list("year", flat=True) if y}, reverse=True)
     raw_year = to_latin_digits(params.get("year", "")).strip()
@@ -43,8 +36,7 @@ def listing_context(request, publications):
     if chosen["year"]:
         qs = qs.filter(year=int(chosen["year"]))
     qs = qs.order_by("-release__release_at", "-first_published_at")
-    paginator = Paginator(qs, PAGE_SIZE)
-    page_obj = paginator.get_page(params.get("page"))
+    page_obj, _query = page_of(request, qs, PAGE_SIZE)
     query = "&".join(f"{k}={v}" for k, v in chosen.items() if v)
     return {
         "publications": page_obj.object_list,

@@ -26,9 +26,6 @@ from .scheduling import HEARTBEAT
 
 HEARTBEAT_STALE_SECONDS = 10
 
-# One rule for who manages the schedule: the release publishers.
-can_manage_schedule = may_release
-
 
 def month_entries(period: Period, locale):
     start = dt.datetime.combine(period.first_day, dt.time(), tzinfo=TEHRAN)
@@ -73,7 +70,7 @@ def overview_context(request, now=None):
         ],
         "late": late_entries(now, locale),
         "scheduler": scheduler_state(now),
-        "can_manage": can_manage_schedule(request.user),
+        "can_manage": may_release(request.user),
         "now": now,
     }
 
@@ -85,7 +82,7 @@ def overview(request):
 
 
 def _action(request, pk, form_class, title, perform, template="releases/admin/action.html"):
-    if not can_manage_schedule(request.user):
+    if not may_release(request.user):
         raise PermissionDenied
     entry = get_object_or_404(ReleasePage, pk=pk)
     kwargs = {"entry": entry} if form_class is not CancelForm else {}

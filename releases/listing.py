@@ -6,12 +6,12 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.language import current_language
+from core.listing import page_of
 from core.taxonomy import Organisation, ReleaseKind, Topic, contains_code, organisation_code, topic_code
 from core.taxonomy_forms import CodeChoiceField
 from iran.dates import TEHRAN, jalali, parse_jalali_date
@@ -226,7 +226,6 @@ def listing_context(calendar, request, now=None):
             }
         )
         return context
-    paginator = Paginator(qs, PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    context.update({"page_obj": page_obj, "entries": page_obj.object_list, "paginator": paginator})
+    page_obj, _query = page_of(request, qs, PAGE_SIZE)
+    context.update({"page_obj": page_obj, "entries": page_obj.object_list, "paginator": page_obj.paginator})
     return context

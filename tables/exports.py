@@ -4,10 +4,7 @@ formats JSON-stat 2.0 and SDMX-CSV 2.0."""
 
 from __future__ import annotations
 
-import csv
-import io
-
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from core import exports
@@ -26,42 +23,28 @@ def _plain(value, decimals):
 
 
 STREAM_ABOVE = 10_000  # cells: a larger CSV is sent as it is written, never held whole
-LINES_PER_PART = 2_000
 
 
 def csv_response(cube: Cube, filename: str) -> HttpResponse:
     if cube.n_cells > STREAM_ABOVE:
-        response = StreamingHttpResponse(_csv_parts(cube), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse("".join(_csv_parts(cube)), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+        return exports.streaming_csv_response(filename, _csv_rows(cube))
+    return exports.csv_response(filename, _csv_rows(cube))
 
 
-def _csv_parts(cube: Cube):
-    """The CSV text in parts of LINES_PER_PART lines."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel opens UTF-8 Persian text correctly only with a BOM
-    writer = csv.writer(buffer)
+def _csv_rows(cube: Cube):
+    """The header, then one row per published cell: codes and labels, value, flags."""
     head = []
     for d in cube.dimensions:
         head += [d.code, f"{d.code}_label"]
-    writer.writerow([*head, "value", "flags"])
+    yield [*head, "value", "flags"]
     decimals = cube.indicator.decimals
-    lines = 0
     for key, row in iter_cells(cube):
         if row is None:
             continue
         line = []
         for d, code in zip(cube.dimensions, key, strict=True):
             line += [code, d.labels.get(code, code)]
-        writer.writerow([safe_cell(x) for x in [*line, _plain(row.value, decimals), ",".join(sorted(row.flags))]])
-        lines += 1
-        if lines % LINES_PER_PART == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+        yield [*line, _plain(row.value, decimals), ",".join(sorted(row.flags))]
 
 
 def xlsx_response(cube: Cube, table: Pivot, *, title: str, notes: list[str], source: str, link: str, filename: str):

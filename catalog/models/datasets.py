@@ -1,5 +1,6 @@
 """A dataset of the catalog: its description, coverage, access level and topic."""
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +14,7 @@ from iran.periods import Period
 from iran.text import normalize_text
 
 from ..enums import AccessLevel, Unit
-from . import _period_validator
-from .pages import CatalogIndexPage
+from ..validators import validate_period
 
 
 class DatasetQuerySet(models.QuerySet):
@@ -51,13 +51,13 @@ class Dataset(index.Indexed, ClusterableModel):
     )
     geographic_level_en = models.CharField(_("lowest geographic level (English)"), max_length=120, blank=True)
     time_coverage_start = models.CharField(
-        _("time coverage from"), max_length=10, validators=[_period_validator], help_text=_("e.g. 1395 or 1398-01")
+        _("time coverage from"), max_length=10, validators=[validate_period], help_text=_("e.g. 1395 or 1398-01")
     )
     time_coverage_end = models.CharField(
         _("time coverage to"),
         max_length=10,
         blank=True,
-        validators=[_period_validator],
+        validators=[validate_period],
         help_text=_("Leave empty while the series continues."),
     )
     periodicity = models.CharField(
@@ -173,7 +173,10 @@ class Dataset(index.Indexed, ClusterableModel):
             Dataset.objects.filter(pk=self.pk).update(search_text=text)
 
     def get_absolute_url(self):
-        return CatalogIndexPage.dataset_url(self)
+        # The address is a route of the catalog page, whose module imports the
+        # views, which import this one: the page class is found through the app
+        # registry, as a ForeignKey("catalog.…") finds its model.
+        return apps.get_model("catalog", "CatalogIndexPage").dataset_url(self)
 
     @property
     def time_coverage(self):

@@ -6,6 +6,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.language import current_language
+
+from .. import views
+
 
 class CatalogIndexPage(RoutablePageMixin, Page):
     """/fa/catalog/: the catalog's listing, dataset pages, the variable search
@@ -23,8 +27,6 @@ class CatalogIndexPage(RoutablePageMixin, Page):
 
     @classmethod
     def for_language(cls, language=None):
-        from core.language import current_language
-
         language = language or current_language()
         return cls.objects.live().filter(locale__language_code=language).first() or cls.objects.live().first()
 
@@ -42,30 +44,20 @@ class CatalogIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from ..views import listing
-
-        return listing(request, self)
+        return views.listing(request, self)
 
     @path("variables/")
     def variables(self, request):
-        from ..views import variable_search
-
-        return variable_search(request, self)
+        return views.variable_search(request, self)
 
     @path("dcat/")
     def dcat_catalog(self, request):
-        from ..views import dcat_catalog
-
-        return dcat_catalog(request, self)
+        return views.dcat_catalog(request, self)
 
     @path("<slug:slug>/")
     def dataset(self, request, slug):
-        from ..views import dataset_detail
-
-        return dataset_detail(request, self, slug)
+        return views.dataset_detail(request, self, slug)
 
     @path("<slug:slug>/dcat/")
     def dataset_jsonld(self, request, slug):
-        from ..views import dataset_jsonld
-
-        return dataset_jsonld(request, self, slug)
+        return views.dataset_jsonld(request, self, slug)

@@ -8,6 +8,10 @@ import contextlib
 import hashlib
 from collections.abc import Iterable
 
+from releases.embargo import released_q
+
+from ..models.codes import Code
+from ..models.observations import DIMENSION_FIELDS, Observation
 from .lp import protect
 from .relations import Hierarchy, relations
 from .rules import Protection, primary_positions
@@ -17,8 +21,6 @@ BOX_ABOVE = 2000  # cells: bigger tables are protected box by box (lp._Boxes)
 
 # Indicators: the full table of one indicator and one period
 def hierarchies_for(indicator) -> list[Hierarchy]:
-    from ..models import Code
-
     lists = indicator.dimension_lists
     parents: dict[int, dict[str, str | None]] = {cl.pk: {} for cl in lists}
     for list_id, code, parent in Code.objects.filter(code_list__in=[cl.pk for cl in lists]).values_list(
@@ -100,10 +102,6 @@ def _cache_set(key, result):
 def suppressed_by_period(indicator, periods: Iterable[str], now=None) -> dict[str, set[tuple]]:
     """{period code: hidden code tuples}, each period's pattern computed on its
     full public table, whatever slice the caller will show."""
-    from releases.embargo import released_q
-
-    from ..models import DIMENSION_FIELDS, Observation
-
     periods = sorted(set(periods))
     if not periods:
         return {}

@@ -4,15 +4,14 @@ from catalog.enums import AccessLevel
 from catalog.models import Dataset
 
 from ..enums import MembershipStatus
-from ..models import Researcher
-from ..views import club_page
+from ..models import Researcher, ResearchersIndexPage
 
 register = template.Library()
 
 
 @register.simple_tag
 def club_summary():
-    page = club_page()
+    page = ResearchersIndexPage.for_language()
     if page is None:
         return None
     licensed = Dataset.objects.published().filter(access_level=AccessLevel.LICENSED).count()

@@ -54,22 +54,14 @@ KNOWN_SHELL_IMPORTERS = set()
 # Production modules that import demo code: none since the demo moved to demo/.
 KNOWN_DEMO_IMPORTERS = set()
 
-# Cross-app imports of views. Left: researchers.views → catalog.views.open_file_or_404
-# (serving a private file belongs in core.storage). indicators_tags → indicators.views
-# is inside one app and allowed.
-KNOWN_VIEW_IMPORTS = {("researchers.views", "catalog.views")}
+# Cross-app imports of views: none since researchers takes the open file from
+# catalog.models (DataFile.open_or_404) and serves it with core.storage.
+# indicators_tags → indicators.views is inside one app and allowed.
+KNOWN_VIEW_IMPORTS = set()
 
-# Apps with a cycle inside. indicators/: disclosure/apply.py reads the models inside
-# functions, and models → pages → views → query → disclosure; the page models'
-# routes should not import views at module level, or disclosure should take the
-# hierarchy it needs from query. catalog/: catalog/models/ is now a package
-# (datasets, files, links, pages), but the cycle stays: the submodules import the
-# package for `_period_validator`/`_data_file_path` (the migrations name them
-# `catalog.models.…`), datasets.py imports pages.py for the dataset's address, and
-# pages.py's routes import views, which import the package. Left: move the two
-# helpers to their own module (with a no-op AlterField migration), let views import
-# catalog.models.datasets/files/links and pages.py import views at the top.
-KNOWN_CYCLIC_APPS = {"catalog", "indicators"}
+# Apps with a cycle inside: none since catalog's helpers moved to catalog/validators.py
+# and indicators/disclosure/apply.py imports the model modules it reads at the top.
+KNOWN_CYCLIC_APPS = set()
 
 
 @pytest.fixture(scope="module")

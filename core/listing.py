@@ -1,0 +1,33 @@
+"""Listings filtered by the URL (the release calendar, publications, the data
+catalog): a choice filter and the page number are read the same way everywhere.
+A value that is not a choice is ignored, with a message in the reader's
+language; a page number that is not a page gives the first or the last page.
+Neither is ever an error. (The calendar's dates and months need a form of their
+own: releases/listing.py.)"""
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+
+
+def choice(params, name, allowed, *, canonical=None, quiet=()):
+    """(value, message) for the filter `name` of the query `params`: the value if,
+    after `canonical` (which maps old codes to today's), it is in `allowed`; else
+    "" and a message saying it was ignored (none for an absent value or one of
+    `quiet`, e.g. codes retired on purpose)."""
+    raw = params.get(name, "")
+    value = canonical(raw) if canonical else raw
+    if value not in allowed:
+        value = ""
+    if raw and not value and raw not in quiet:
+        return "", _("Unknown value «%(value)s» ignored.") % {"value": raw}
+    return value, None
+
+
+def page_of(request, items, per_page):
+    """(page, query): the page of `items` that ?page= asks for (Django's get_page:
+    missing, non-numeric or out-of-range numbers give the first or last page), and
+    the URL's other parameters, for links to the listing's other pages."""
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return page, params.urlencode()
