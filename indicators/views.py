@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_text, safe_cell, workbook_bytes
+from core.exports import csv_response, safe_cell, xlsx_response
 from core.language import current_language
 from core.taxonomy import contains_code, topic_code, topics_in
 from iran.periods import Period, PeriodError
@@ -230,7 +230,7 @@ def indicator_download(request, page, code, fmt):
     if indicator.is_demo:
         note += " " + _("DEMO figures, not official.")
     if fmt == "csv":
-        response = HttpResponse(csv_text([header, *rows]), content_type=CSV_CONTENT_TYPE)
+        response = csv_response(filename, [header, *rows])
     elif fmt == "xlsx":
         book = Workbook()
         sheet = book.active
@@ -243,7 +243,7 @@ def indicator_download(request, page, code, fmt):
             sheet.append(
                 [float(c) if _numeric(c) and i % 2 == 0 and i >= 2 else safe_cell(c) for i, c in enumerate(row)]
             )
-        response = HttpResponse(workbook_bytes(book), content_type=XLSX_CONTENT_TYPE)
+        response = xlsx_response(filename, book)
     elif fmt == "json":
         payload = {
             "indicator": indicator.code,
@@ -258,8 +258,6 @@ def indicator_download(request, page, code, fmt):
         response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
     else:
         raise Http404
-    if fmt != "json":
-        response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
