@@ -18,15 +18,19 @@ STACK=var/stack
 PY=.venv/bin/python
 PGURL=${STACK_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/statportal_stack}
 REDIS_URL_STACK=${STACK_REDIS_URL:-redis://127.0.0.1:6379/10}
-PORTS=(8001 8002)
+# Ports: STACK_PORT (nginx) and STACK_APP_PORTS (the two instances) let several stacks share a
+# machine; other values than the defaults run a copy of deploy/nginx/ with those ports (var/nginx-ports/).
+NGINX_PORT=${STACK_PORT:-8080}
+read -r -a PORTS <<<"${STACK_APP_PORTS:-8001 8002}"
+NGINX_CONF=deploy/nginx/nginx.conf
 
 # The environment every stack process runs with: production settings, unchanged.
 stack_env() {
   export DJANGO_SETTINGS_MODULE=config.settings.production
   export SECRET_KEY_FILE="$ROOT/$STACK/secret_key"
   export ALLOWED_HOSTS=127.0.0.1,localhost
-  export CSRF_TRUSTED_ORIGINS=https://127.0.0.1:8080,https://localhost:8080
-  export WAGTAILADMIN_BASE_URL=https://127.0.0.1:8080
+  export CSRF_TRUSTED_ORIGINS=https://127.0.0.1:$NGINX_PORT,https://localhost:$NGINX_PORT
+  export WAGTAILADMIN_BASE_URL=https://127.0.0.1:$NGINX_PORT
   export DATABASE_URL="$PGURL"
   export REDIS_URL="$REDIS_URL_STACK"
   export VAR_DIR="$ROOT/$STACK"
@@ -118,15 +122,23 @@ start_nginx() {
   mkdir -p "$STACK/nginx"/{client_body,proxy,fastcgi,uwsgi,scgi,cache}
   # nginx started as root runs its workers as nobody: they write only these folders.
   [ "$(id -u)" = 0 ] && chown -R nobody "$STACK/nginx"
-  nginx -p "$ROOT/" -c deploy/nginx/nginx.conf -t -q
-  nginx -p "$ROOT/" -c deploy/nginx/nginx.conf
+  if [ "$NGINX_PORT ${PORTS[*]}" != "8080 8001 8002" ]; then
+    # Two folders deep like deploy/nginx/, so the certificate paths stay right.
+    NGINX_CONF=var/nginx-ports/nginx.conf
+    mkdir -p var/nginx-ports
+    for f in deploy/nginx/*.conf; do
+      sed -e "s/:8080 /:$NGINX_PORT /; s/:8001 /:${PORTS[0]} /; s/:8002 /:${PORTS[1]} /" "$f" >"var/nginx-ports/${f##*/}"
+    done
+  fi
+  nginx -p "$ROOT/" -c "$NGINX_CONF" -t -q
+  nginx -p "$ROOT/" -c "$NGINX_CONF"
   started nginx
 }
 
 wait_until_up() {
   for _ in $(seq 60); do
-    if curl -sf --cacert "$STACK/tls/cert.pem" -o /dev/null https://127.0.0.1:8080/fa/; then
-      echo "The stack answers on https://127.0.0.1:8080/ (logs in $STACK/log/)"
+    if curl -sf --cacert "$STACK/tls/cert.pem" -o /dev/null https://127.0.0.1:$NGINX_PORT/fa/; then
+      echo "The stack answers on https://127.0.0.1:$NGINX_PORT/ (logs in $STACK/log/)"
       return 0
     fi
     sleep 1

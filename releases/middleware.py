@@ -29,10 +29,16 @@ class ReleaseEmbargoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The answer shows the state at some moment after this one: it may be kept
+        # only until the first release minute after *this* moment. Read at the end
+        # instead, an answer begun before a minute and finished after it (a 404 of
+        # the page released then) would carry the next minute's max-age (300 s in
+        # nginx's micro-cache): the release-minute bench's 20 s late.
+        started = timezone.now()
         response = self.get_response(request)
-        return self.patch(request, response)
+        return self.patch(request, response, started)
 
-    def patch(self, request, response):
+    def patch(self, request, response, started=None):
         if request.path.startswith(settings.STATIC_URL):
             return response  # code and fonts, never a release's content
         if request.method not in ("GET", "HEAD") or _is_editor(request) or request.path.startswith("/admin/"):
@@ -43,7 +49,7 @@ class ReleaseEmbargoMiddleware:
             or response.get("Cache-Control", "").find("private") >= 0
         ):
             return response
-        seconds = _seconds_until_next_release()
+        seconds = _seconds_until_next_release(started or timezone.now())
         max_age = PUBLIC_MAX_AGE if seconds is None else min(PUBLIC_MAX_AGE, seconds)
         if max_age <= NO_STORE_WITHIN:
             if "Cache-Control" in response:
@@ -62,17 +68,16 @@ class ReleaseEmbargoMiddleware:
         return response
 
 
-def _seconds_until_next_release():
-    """Whole seconds until the next release minute, or None. Read from
-    RELEASE_MINUTE_SOURCE (the page cache's per-process memo, which changes with
-    every content version and at the minute itself), so an answer costs no query;
-    without it, from the database."""
-    now = timezone.now()
+def _seconds_until_next_release(started):
+    """Whole seconds from now until the first release minute after `started` (when
+    the answer began), or None. Read from RELEASE_MINUTE_SOURCE (the page cache's
+    per-process memo, which changes with every content version and at the minute
+    itself), so an answer costs no query; without it, from the database."""
     source = getattr(settings, "RELEASE_MINUTE_SOURCE", "")
-    upcoming = import_string(source)(now) if source else next_release_at(now)
+    upcoming = import_string(source)(started) if source else next_release_at(started)
     if upcoming is None:
         return None
-    return max(0, int((upcoming - now).total_seconds()))
+    return max(0, int((upcoming - timezone.now()).total_seconds()))
 
 
 def _is_editor(request) -> bool:

@@ -17,6 +17,7 @@ from indicators.formats.responses import MAX_CELLS, too_big_message
 from indicators.models import Code, Indicator
 from indicators.query import get_observations, public_observations
 from iran.periods import Period, PeriodError
+from iran.text import format_number
 
 SHOW_CHOICES = ("value", "change", "share")
 
@@ -154,6 +155,23 @@ def check_size(req: TableRequest) -> str | None:
     """A message when the table would be over the cell limit (checked before reading any cell)."""
     n = req.n_cells()
     return too_big_message(n, req.lang) if n > MAX_CELLS else None
+
+
+# The most cells the page lays out in HTML. A 150,000-cell page took 20–45 s to
+# build and render (bench/bench_tables.py) and is unreadable on screen; above this the
+# page says so and offers the downloads, which stream whole tables up to MAX_CELLS.
+PAGE_CELLS = 10_000
+
+
+def too_big_to_show(req: TableRequest) -> str | None:
+    """The page's message when the table is within MAX_CELLS but too big to lay out."""
+    n = req.n_cells()
+    if n <= PAGE_CELLS:
+        return None
+    return _(
+        "This table has %(n)s cells: too many to show on this page (at most %(max)s). "
+        "Choose fewer codes or a shorter period range, or download the whole table:"
+    ) % {"n": format_number(n, req.lang), "max": format_number(PAGE_CELLS, req.lang)}
 
 
 def build(req: TableRequest) -> Cube:

@@ -89,8 +89,12 @@ def builder(request, page):
     if req.errors:
         status = 400
     elif req.indicator is not None:
-        cube = table_builder.build(req)
         fmt = request.GET.get("download", "")
+        too_big = table_builder.too_big_to_show(req) if fmt not in FORMATS else None
+        if too_big:  # no cube, no layout: the message and the (streaming) downloads
+            context.update({"too_big_to_show": too_big, "download_query": _query_without(request, "download")})
+            return render(request, "tables/table_builder_page.html", context)
+        cube = table_builder.build(req)
         # The laid-out table only where it is shown (the page, XLSX): CSV, JSON-stat
         # and SDMX-CSV are written from the cube, one pass over its cells.
         laid_out = fmt not in FORMATS or fmt == "xlsx"
