@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.test_tables_builder import jobs, pages  # noqa: F401 (fixtures)
+from tests.tables.test_tables_builder import jobs, pages  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
