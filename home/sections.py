@@ -8,6 +8,7 @@ datasets it shows. The headline indicator cards are the indicators app's own
 batched tag (`{% headline_indicators %}`), read in a fixed number of queries too.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -32,8 +33,6 @@ def index_pages(locale_id) -> dict:
     """{model: its first live page in this locale} for the section indexes, in one
     query: `specific(defer=True)` gives each its own class (for `reverse_subpage`)
     without a query a type, and the sections use only titles and URLs."""
-    from django.contrib.contenttypes.models import ContentType
-
     types = ContentType.objects.get_for_models(*INDEX_MODELS)  # cached per process
     by_type = {types[model].pk: model for model in INDEX_MODELS}
     pages = Page.objects.live().filter(locale_id=locale_id, content_type_id__in=list(by_type)).order_by("pk")
