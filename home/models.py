@@ -24,6 +24,15 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        # Read at request time: the sections import the other apps' models, which
+        # need the app registry (home's models load before theirs).
+        from .sections import sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections(self)  # every section in a fixed number of queries
+        return context
+
 
 class StandardPage(Page):
     """A plain text page: about, contact, terms of use, methodology notes."""
