@@ -1,7 +1,7 @@
 """The catalog's public views, served through CatalogIndexPage's routes.
 Only metadata is shown here: files of private access levels are never linked."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -14,7 +14,6 @@ from iran.text import normalize_text
 from . import jsonld
 from .enums import ACCESS_LEVEL_HELP, AccessLevel, Unit
 from .models.datasets import Dataset
-from .models.files import DataFile
 from .models.links import Variable
 
 PAGE_SIZE = 12
@@ -184,13 +183,4 @@ def variable_search(request, page):
             "page_obj": page_obj,
             "querystring": querystring,
         },
-    )
-
-
-def latest_datasets(limit=3):
-    """For the home page: the most recently updated published datasets."""
-    return list(
-        Dataset.objects.published()
-        .prefetch_related(Prefetch("files", queryset=DataFile.objects.none()))
-        .order_by("-last_updated", "-pk")[:limit]
     )

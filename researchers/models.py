@@ -14,7 +14,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.client_ip import client_ip
-from core.language import current_language
 from core.storage import private_storage
 from iran.validators import validate_national_id
 
@@ -37,12 +36,6 @@ class ResearchersIndexPage(Page):
 
     class Meta:
         verbose_name = _("researchers club page")
-
-    @classmethod
-    def for_language(cls, language=None):
-        """The club's page in this language, else in any language (None before it is made)."""
-        language = language or current_language()
-        return cls.objects.live().filter(locale__language_code=language).first() or cls.objects.live().first()
 
 
 class Researcher(models.Model):

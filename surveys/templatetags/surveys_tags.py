@@ -1,7 +1,6 @@
 """Template tags of the surveys app.
 
 * `{% page_feedback page %}` — «Was this page useful?» for any page or URL.
-* `{% open_survey as survey %}` — the survey open now in the page language.
 * `{% bar pct %}` — a small server-drawn SVG bar (the numbers are in the table beside it).
 * `|signed:1` — a change with its sign (+1.2, −0.4) in the page language's digits.
 """
@@ -9,12 +8,10 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language_bidi
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.language import current_language
 from iran.text import format_number
-
-from ..models import SurveyPage
 
 register = template.Library()
 
@@ -39,20 +36,6 @@ def page_feedback(context, page=None, url=None):
         "url": url,
         "state": state,
     }
-
-
-@register.simple_tag
-def open_survey():
-    """The live survey open today, in the current language (or None)."""
-    try:
-        locale = Locale.objects.get(language_code=current_language())
-    except Locale.DoesNotExist:
-        return None
-    candidates = SurveyPage.objects.live().public().filter(locale=locale).order_by("-period", "-pk")
-    for survey in candidates:
-        if survey.is_open():
-            return survey
-    return None
 
 
 @register.simple_tag
