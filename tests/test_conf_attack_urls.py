@@ -222,3 +222,22 @@ def test_every_url_gives_cells_back_without_secondary_suppression(client, world,
         found = _attack(world.truth, published, name)
         # Recovered to the unit: a total minus its published parts.
         assert any(abs(high - low) < 1e-6 and low == pytest.approx(value) for _k, value, low, high in found), name
+
+
+def test_every_table_explains_a_hidden_cell_in_the_same_words(client, world, builder):
+    """indicators.disclosure.FOOTNOTE, the one wording for small and complementary
+    cells alike, on the indicator page, the yearbook table and the table builder."""
+    from django.utils import translation
+
+    from indicators.disclosure import FOOTNOTE
+
+    urls = {
+        "fa": [f"/fa/indicators/{CODE}/?period={YEAR}", world.chapter.url, f"/fa/tables/?indicator={CODE}"],
+        "en": [f"/en/tables/?indicator={CODE}"],
+    }
+    for lang, pages in urls.items():
+        with translation.override(lang):
+            wording = str(FOOTNOTE)
+        for url in pages:
+            assert wording in client.get(url).content.decode(), url
+    assert "figure cannot be worked out from the totals" in wording
