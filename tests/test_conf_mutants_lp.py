@@ -36,6 +36,17 @@ def test_the_cheapest_change_moves_the_cheaper_part_up_and_down():
 def test_hidden_cells_cost_nothing():
     assert solve(3.0, hidden={0}).tolist() == pytest.approx([3.0, 3.0, 0.0])
     assert solve(-3.0, hidden={0}).tolist() == pytest.approx([-3.0, -3.0, 0.0])
+    # Nothing at all: cheaper than a part that costs half a unit per unit of change.
+    assert solve(3.0, hidden={0}, cost=[10.0, 4.0, 0.5]).tolist() == pytest.approx([3.0, 3.0, 0.0])
+
+
+def test_the_moved_cell_moves_by_exactly_the_amount_even_when_hidden():
+    """The cell to protect is itself hidden (free): only its bounds make it move.
+    Here it is the third of four columns (a fourth cell outside the relation)."""
+    v = np.asarray([10.0, 4.0, 6.0, 1.0])
+    for amount, expected in ((-3.0, [0.0, 3.0, -3.0, 0.0]), (3.0, [0.0, -3.0, 3.0, 0.0])):
+        moves = _solve(np.arange(4), ROW, 2, amount, v, v.copy(), {2}, True)
+        assert moves.tolist() == pytest.approx(expected)
 
 
 def test_counts_cannot_go_below_zero_unless_the_table_may_be_negative():
