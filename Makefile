@@ -129,6 +129,7 @@ MUTANTS := 'releases.embargo.x_released_q*' 'releases.embargo.x_entry_public_q*'
 	'releases.embargo.x_is_public*' 'releases.embargo.x_page_is_visible*' 'releases.embargo.x_is_file_held*' \
 	'indicators.importer.write.x_write*' 'indicators.importer.write.x_delete*' \
 	'indicators.disclosure.rules.*' 'indicators.disclosure.apply.x_suppressed_cells*' \
+	'indicators.disclosure.lp.x__solve*' \
 	'iran.validators.x_national_id_is_valid*' 'iran.validators.x_validate_national_id*' \
 	'researchers.views.downloads.x_download*' 'researchers.models.x*Grant*'
 mutation: install-dev messages

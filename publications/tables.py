@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from indicators.cells import FLAG_MARKS, SYMBOL_NO_DATA, SYMBOL_SUPPRESSED, Cell
+from indicators.disclosure import FOOTNOTE
 from iran.periods import Period
 from iran.text import format_number
 
@@ -21,7 +22,7 @@ from .store import ObservationStore
 
 SYMBOL_MEANINGS = {
     SYMBOL_NO_DATA: gettext_lazy("no data for this period"),
-    SYMBOL_SUPPRESSED: gettext_lazy("suppressed to protect confidentiality (too few units)"),
+    SYMBOL_SUPPRESSED: FOOTNOTE,  # the one wording, small and complementary cells alike
     FLAG_MARKS["provisional"]: gettext_lazy("provisional"),
     FLAG_MARKS["revised"]: gettext_lazy("revised"),
     FLAG_MARKS["estimated"]: gettext_lazy("estimated"),

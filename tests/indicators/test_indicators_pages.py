@@ -105,7 +105,7 @@ def test_embargoed_observations_absent_from_page_api_and_downloads_until_the_min
 def test_suppressed_cells_show_symbol_and_footnote_never_the_number(client, site):
     html = client.get("/fa/indicators/jobless-benefit/").content.decode()
     assert "<abbr" in html and ">..</abbr>" in html
-    assert "منتشرنشده: رقم از کمتر از ۳ واحد به دست آمده" in html
+    assert "برای حفظ محرمانگی منتشر نمی‌شود: رقم از شمار بسیار کمی واحد به دست آمده" in html
     rows = list(
         csv.reader(
             io.StringIO(
