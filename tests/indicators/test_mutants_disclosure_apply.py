@@ -77,3 +77,17 @@ def test_without_hierarchies_the_indicators_code_lists_give_them():
     ind = make_indicator("apply-sexes", [sex])
     hidden = suppressed_cells(ind, _records(), protection=Protection())
     assert ("F",) in hidden and len(hidden) == 2
+
+
+def test_a_small_cell_whose_value_the_import_withheld_is_hidden_without_error():
+    """A primary cell may arrive without a value (withheld at the source): it still
+    enters the relations, as an unknown 0, and the table is protected, not crashed."""
+    ind = SimpleNamespace(pk=913, threshold=3, is_additive=True)
+    records = [
+        (("T",), 1000, 1000, frozenset()),
+        (("M",), 600, 600, frozenset()),
+        (("F",), 398, 398, frozenset()),
+        (("X",), None, 2, frozenset()),
+    ]
+    hidden = suppressed_cells(ind, records, [Hierarchy({"M": None, "F": None, "X": None}, "T")])
+    assert ("X",) in hidden and len(hidden) >= 2
