@@ -91,3 +91,17 @@ def test_a_small_cell_whose_value_the_import_withheld_is_hidden_without_error():
     ]
     hidden = suppressed_cells(ind, records, [Hierarchy({"M": None, "F": None, "X": None}, "T")])
     assert ("X",) in hidden and len(hidden) >= 2
+
+
+def test_a_total_without_a_count_keeps_its_value_in_the_relations():
+    """A total whose count is inferred from its parts (none delivered) is still
+    published with its value, and the solver must subtract that value, not 0: the
+    pattern is the one of the same table with the total's count delivered."""
+    ind = SimpleNamespace(pk=914, threshold=3, is_additive=True)
+    parts = [(("M",), 600, 600, frozenset()), (("F",), 398, 398, frozenset()), (("X",), 2, 2, frozenset())]
+    sexes = [Hierarchy({"M": None, "F": None, "X": None}, "T")]
+    counted = suppressed_cells(ind, [(("T",), 1000, 1000, frozenset()), *parts], sexes)
+    cache.clear()
+    inferred = suppressed_cells(ind, [(("T",), 1000, None, frozenset()), *parts], sexes)
+    assert ("T",) not in inferred and ("X",) in inferred
+    assert inferred == counted
