@@ -3,6 +3,8 @@
 * `home_pages` — the Persian home page as the site root and its English
   translation (fast; what most page tests need).
 * `demo` — the whole demo content (slow; for journeys and smoke tests).
+* `fresh_page_cache`, `page_cache_on` — the page cache's state new for one
+  test, and the cache switched on (the test settings keep it off).
 """
 
 import os
@@ -75,3 +77,24 @@ def pytest_sessionfinish(session, exitstatus):
 
 def pytest_unconfigure(config):
     shutil.rmtree(os.environ.get("TEST_VAR_DIR", ""), ignore_errors=True)
+
+
+@pytest.fixture
+def fresh_page_cache(settings, tmp_path):
+    """The page cache's state (home/pagecache.py) new for one test: its own stamp
+    file, an empty cache, and no content version remembered by this process."""
+    from django.core.cache import cache
+
+    from home import pagecache
+
+    settings.PAGE_CACHE_STAMP = tmp_path / "pagecache.stamp"
+    cache.clear()
+    pagecache._epoch = None
+    yield
+    cache.clear()
+    pagecache._epoch = None
+
+
+@pytest.fixture
+def page_cache_on(settings, fresh_page_cache):
+    settings.PAGE_CACHE_ENABLED = True

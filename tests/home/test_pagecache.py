@@ -4,25 +4,13 @@ cache, and no cached answer outlives the content it shows."""
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
 from home import pagecache
 from indicators.models import ImportBatch
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings, tmp_path):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_STAMP = tmp_path / "pagecache.stamp"
-    cache.clear()
-    pagecache._epoch = None
-    yield
-    cache.clear()
-    pagecache._epoch = None
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def served(client, url="/fa/", **extra):

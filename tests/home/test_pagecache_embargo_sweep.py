@@ -6,22 +6,14 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
-from home import pagecache
 from tests.releases.test_releases_embargo import *  # noqa: F403 (the same tests and fixtures, re-run here)
 from tests.releases.test_releases_embargo import MINUTE, SECRET
 
 
 @pytest.fixture(autouse=True)
-def page_cache_on(settings, tmp_path):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_STAMP = tmp_path / "pagecache.stamp"
-    cache.clear()
-    pagecache._epoch = None
-    yield
-    cache.clear()
-    pagecache._epoch = None
+def _page_cache(page_cache_on):
+    """Every test imported above runs with the page cache on."""
 
 
 def test_an_embargoed_page_stays_404_from_the_cache_until_the_minute(client, scenario):

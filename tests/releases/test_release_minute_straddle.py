@@ -10,7 +10,6 @@ import datetime as dt
 import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils.cache import get_max_age
@@ -19,21 +18,11 @@ from home import pagecache
 from releases.middleware import NO_STORE_WITHIN, PUBLIC_MAX_AGE, ReleaseEmbargoMiddleware
 from tests.builders.publications import bulletin, publications_index, release_entry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_page_cache")]
 
 MINUTE = dt.datetime(2031, 3, 4, 6, 30, tzinfo=dt.UTC)
 SECRET = "kahrobaee"  # only in the bulletin released at MINUTE
 MEMO = "home.pagecache.next_release_minute_now"
-
-
-@pytest.fixture(autouse=True)
-def fresh_memo(settings, tmp_path):
-    settings.PAGE_CACHE_STAMP = tmp_path / "pagecache.stamp"
-    cache.clear()
-    pagecache._epoch = None
-    yield
-    cache.clear()
-    pagecache._epoch = None
 
 
 @pytest.fixture
