@@ -5,7 +5,6 @@ version of a new entry made automatically and released at the same minute."""
 import datetime as dt
 
 import pytest
-import time_machine
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from core.taxonomy import Organisation, Periodicity, ReleaseKind
@@ -14,22 +13,10 @@ from releases.enums import ReleaseStatus
 from releases.models import ReleasePage, ReleaseSeries
 from releases.series import generate
 from releases.slugs import entry_slug, is_title_slug
-from tests.builders.releases import make_calendar, make_entry
+from tests.builders.releases import make_entry
+from tests.releases.helpers import NOW  # the calendar's clock (conftest: clock, calendar)
 
 pytestmark = pytest.mark.django_db
-
-NOW = dt.datetime(2026, 11, 21, 8, 0, tzinfo=dt.UTC)  # 30 Aban 1405, 11:30 Tehran
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def calendar(home_pages, clock):
-    return make_calendar(home_pages[0])
 
 
 @pytest.fixture
