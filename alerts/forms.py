@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import LocalDigitsErrors
 from core.language import current_language
 from core.taxonomy import Organisation, ReleaseKind, Topic
 from indicators.models import Indicator
@@ -16,7 +17,7 @@ class IndicatorChoiceField(forms.ModelMultipleChoiceField):
         return obj.name(current_language())
 
 
-class ChoicesForm(forms.Form):
+class ChoicesForm(LocalDigitsErrors, forms.Form):
     """What to be told about: any mix; at least one."""
 
     indicators = IndicatorChoiceField(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.enums import AccessLevel
 from catalog.models import DataFile, Dataset, Variable
 from catalog.widgets import PrivateFileInput
+from core.forms import LocalDigitsErrors
 from iran.periods import Period, PeriodError
 from iran.templatetags.iran import local_digits
 from iran.validators import clean_digits, validate_national_id
@@ -21,7 +22,7 @@ from .validators import normalise_mobile, validate_iran_mobile, validate_orcid, 
 User = get_user_model()
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(LocalDigitsErrors, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     national_id = forms.CharField(
@@ -120,7 +121,7 @@ class RegistrationForm(forms.Form):
         )
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(LocalDigitsErrors, forms.ModelForm):
     """What a member may change; the national ID and email are fixed (ask staff)."""
 
     class Meta:
@@ -134,7 +135,7 @@ class ProfileForm(forms.ModelForm):
         return (self.cleaned_data.get("orcid") or "").strip().upper()
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(LocalDigitsErrors, AuthenticationForm):
     username = forms.CharField(label=_("Email"), widget=forms.TextInput(attrs={"autofocus": True, "dir": "ltr"}))
 
     def clean_username(self):
@@ -150,7 +151,7 @@ def _period(value, label):
         ) from exc
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(LocalDigitsErrors, forms.ModelForm):
     datasets = forms.ModelMultipleChoiceField(
         label=_("Datasets"),
         queryset=Dataset.objects.none(),
@@ -265,7 +266,7 @@ class ApplicationForm(forms.ModelForm):
         return application
 
 
-class TeamMemberForm(forms.ModelForm):
+class TeamMemberForm(LocalDigitsErrors, forms.ModelForm):
     class Meta:
         model = TeamMember
         fields = ["name", "national_id", "role", "affiliation"]
@@ -282,7 +283,7 @@ TeamFormSet = forms.inlineformset_factory(
 )
 
 
-class ReviewActionForm(forms.Form):
+class ReviewActionForm(LocalDigitsErrors, forms.Form):
     ACTIONS = [
         ("comment", _("Comment")),
         ("more_info", _("Ask for more information")),
@@ -302,7 +303,7 @@ class ReviewActionForm(forms.Form):
         return data
 
 
-class GrantFileForm(forms.Form):
+class GrantFileForm(LocalDigitsErrors, forms.Form):
     data_file = forms.ModelChoiceField(queryset=DataFile.objects.none(), widget=forms.HiddenInput)
     grant = forms.BooleanField(required=False, label=_("Grant"))
     expires_on = JalaliDateField(label=_("Expires on"))

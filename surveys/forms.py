@@ -7,6 +7,8 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import LocalDigitsErrors
+
 from .enums import NOT_USED, SCALE, Profile, QuestionKind
 from .responses import Answer, Response
 
@@ -19,7 +21,7 @@ def field_name(question, index=None):
     return f"q{question.pk}" if index is None else f"q{question.pk}_{index}"
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(LocalDigitsErrors, forms.Form):
     """One field a question (one a product for product ratings), the optional
     respondent profile and a honeypot field that people never see."""
 
@@ -136,7 +138,7 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(LocalDigitsErrors, forms.Form):
     useful = forms.TypedChoiceField(
         choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
