@@ -9,7 +9,7 @@ cold (PAGE_CACHE=0) and warm (the page cache on). Prints req/s and the ratio to
 the bare page. Figures, never pass/fail.
 
     python bench/bench_pages.py [--seconds 8] [--redis redis://127.0.0.1:6379/4]
-        [--base-url http://127.0.0.1:8080 --static-path /static/...]   # the stack, warm
+        [--base-url https://127.0.0.1:8080 --static-path /static/... --static-root var/stack/static]  # the stack
 
 Ports: BENCH_PORT (8104) for our site, BENCH_BARE_PORT (8114) for the bare one."""
 
@@ -84,12 +84,23 @@ def cells(figure):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=8)
-    parser.add_argument("--modes", default="cold,warm", help="cold (PAGE_CACHE=0), warm (the page cache on)")
+    modes_help = "cold (PAGE_CACHE=0), warm (the page cache on); empty: only the stack"
+    parser.add_argument("--modes", default="cold,warm", help=modes_help)
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", ""), help="REDIS_URL for the warm run")
     parser.add_argument("--base-url", default="", help="also measure these pages warm through this front (the stack)")
     parser.add_argument("--static-path", default="", help="a static file on --base-url, the nginx yardstick")
+    root_help = "the front's STATIC_ROOT: each page's bytes as a static file too"
+    parser.add_argument("--static-root", default="", help=root_help)
     args = parser.parse_args()
 
+    modes = [mode for mode in args.modes.split(",") if mode]
+    if modes:
+        pages_against_bare(modes, args)
+    if args.base_url:
+        stack(args.base_url.rstrip("/"), args.static_path, args.seconds, args.static_root)
+
+
+def pages_against_bare(modes, args):
     env = build_ours()
     tmp = Path(tempfile.mkdtemp(prefix="bare-wagtail-"))
     figures = {}
@@ -100,7 +111,7 @@ def main():
             warm_up(bare_base, ["/"])
             base = f"http://127.0.0.1:{PORT}"
             paths = [path for _name, path in PAGES]
-            for mode in args.modes.split(","):
+            for mode in modes:
                 extra = {"PAGE_CACHE": "1" if mode == "warm" else "0"}
                 if mode == "warm" and args.redis:
                     extra["REDIS_URL"] = args.redis
@@ -118,20 +129,34 @@ def main():
         print(f"{name:<36} | {cells(figures.get('cold', {}).get(name))} | {cells(figures.get('warm', {}).get(name))}")
     print("targets: warm ≥ 0.8× bare, cold ≥ 0.3× bare")
 
-    if args.base_url:
-        stack(args.base_url.rstrip("/"), args.static_path, args.seconds)
 
-
-def stack(base, static_path, seconds):
-    """Warm pages through the front (nginx) against nginx serving a static file."""
+def stack(base, static_path, seconds, static_root=""):
+    """Warm pages through the front (nginx) against nginx serving a static file:
+    the small one named, and — with --static-root, the stack's STATIC_ROOT — the
+    page's own bytes saved as a static file, so both answers carry as many bytes
+    through TLS (a 59 KB page against a 3 KB stylesheet measures encryption)."""
     warm_up(base, [path for _name, path in PAGES])
     static = load(base + static_path, seconds)[0] if static_path else None
     print(f"\nthrough {base}" + (f"; static file {static_path}: {static:.1f} req/s" if static else ""))
-    for name, path in PAGES:
+    print(f"{'page':<36} {'r/s':>8} {'×static':>8} {'bytes':>7} {'same bytes':>10} {'×same':>6}")
+    for n, (name, path) in enumerate(PAGES):
         rate, errors = load(base + path, seconds)
-        ratio = f"{rate / static:6.2f}× static" if static else ""
-        print(f"{name:<36} {rate:8.1f} r/s {ratio}" + (f" ({errors} errors)" if errors else ""))
+        small = f"{rate / static:8.2f}" if static else f"{'-':>8}"
+        size, same = same_bytes(base, path, static_root, n, seconds)
+        twin = f"{same:10.1f} {rate / same:6.2f}" if same else f"{'-':>10} {'-':>6}"
+        print(f"{name:<36} {rate:8.1f} {small} {size:7d} {twin}" + (f" ({errors} errors)" if errors else ""))
     print("target: warm through nginx ≥ 0.5× nginx serving a static file")
+
+
+def same_bytes(base, path, static_root, n, seconds):
+    """(the page's size, req/s of nginx serving those bytes as a static file)."""
+    _status, _headers, body = get(base + path)
+    if not static_root:
+        return len(body), None
+    folder = Path(static_root) / "bench-pages"
+    folder.mkdir(exist_ok=True)
+    (folder / f"page-{n}.html").write_bytes(body)
+    return len(body), load(f"{base}/static/bench-pages/page-{n}.html", seconds)[0]
 
 
 if __name__ == "__main__":
