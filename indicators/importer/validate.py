@@ -157,7 +157,10 @@ class Validator:
             part[name] = self._check(checker, chunk, rows, roles[dim.code_list.code]).astype(np.int32)
         part["__value"] = self._check(self.values, chunk, rows, roles["value"])
         part["count"] = self._check(self.counts, chunk, rows, roles["count"]) if "count" in roles else np.nan
-        part["flags"] = self._check(self.flags, chunk, rows, roles["flag"]).astype(np.int16) if "flag" in roles else 0
+        if "flag" in roles:
+            part["flags"] = self._check(self.flags, chunk, rows, roles["flag"]).astype(np.int16)
+        else:  # int16 like a flag column, not a scalar 0 that pandas stores as 8 bytes a row
+            part["flags"] = np.zeros(len(chunk), dtype=np.int16)
         frame = pd.DataFrame(part)
         self.parts.append(frame)
         return frame
