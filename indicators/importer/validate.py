@@ -120,11 +120,16 @@ class Clean:
         """One int64 per row for (period, codes), mixed radix over the lists' sizes.
         `skip` leaves one dimension out (for totals); `period` replaces the period
         codes of the rows selected by the mask `rows` (for the previous period)."""
-        frame = self.frame if rows is None else self.frame[rows]
-        key = (frame["period"].to_numpy() if period is None else period).astype(np.int64)
+
+        def column(name):  # the selected rows of one column, not a copy of the whole frame
+            values = self.frame[name].to_numpy()
+            return values if rows is None else values[rows]
+
+        key = (column("period") if period is None else period).astype(np.int64)  # a copy: changed in place
         for i, dim in enumerate(self.dims):
-            if i != skip:
-                key = key * (len(dim.categories) + 1) + frame[DIMENSION_FIELDS[i]].to_numpy(dtype=np.int64)
+            if i != skip:  # in place: one array a row's key, whatever the number of dimensions
+                key *= len(dim.categories) + 1
+                key += column(DIMENSION_FIELDS[i])
         return key
 
 
