@@ -32,7 +32,7 @@ def cold(settings):
 @pytest.fixture
 def deep(home_pages):
     """home › section (in the menu) › part › leaf, each also in English."""
-    home_fa, home_en = home_pages
+    home_fa = home_pages[0]
     section = child_page(home_fa, StandardPage, "section", title="بخش", show_in_menus=True)
     part = child_page(section, StandardPage, "part", title="پاره")
     leaf = child_page(part, StandardPage, "leaf", title="برگ")

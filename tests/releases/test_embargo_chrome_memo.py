@@ -72,7 +72,8 @@ def test_a_released_page_reads_the_held_pages_once(client, world):
     client.get(out.url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(out.url).status_code == 200
-    held_reads = [q for q in queries.captured_queries if '"publications_publicationpage"."page_ptr_id" AS "pk"' in q["sql"]]
+    held_read = '"publications_publicationpage"."page_ptr_id" AS "pk"'
+    held_reads = [query for query in queries.captured_queries if held_read in query["sql"]]
     assert len(held_reads) == 1  # the serve hook, the page's own serve and the chrome share it
 
 
