@@ -16,7 +16,10 @@ Two forms of the rule:
   media and redirects;
 * for querysets: `released_q(prefix)` (rows with a `release` FK),
   `embargoed_page_ids()` / `public_pages(qs)` (listings, menus, search,
-  sitemap, feeds, catalog).
+  sitemap, feeds, catalog);
+* once a request: `embargoed_pages_for(request)`, the held pages read on the
+  first ask and kept on the request object (the serve hook, the page's serve
+  and the chrome share one read; nothing outlives the request).
 
 Files (Wagtail documents, original images and renditions) are held when any
 embargoed version of a page uses them — its live content, its latest draft or
@@ -25,7 +28,7 @@ StreamField blocks, rich text). `is_file_held(storage_name)` answers for the
 name Django's storage resolves, never for a URL string.
 
 Contract for other apps (stable): `released_q(prefix, now=None)`,
-`is_public(release, now=None)`, `embargoed_page_ids(now=None)`,
+`is_public(release, now=None)`, `embargoed_page_ids(now=None)`, `embargoed_pages_for(request)`,
 `public_pages(queryset, now=None)`, `next_release_at(now=None)`,
 `seconds_until_next_release(now=None)`, `releases.mixins.ReleasedContentMixin`."""
 
