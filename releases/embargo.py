@@ -16,7 +16,10 @@ Two forms of the rule:
   media and redirects;
 * for querysets: `released_q(prefix)` (rows with a `release` FK),
   `embargoed_page_ids()` / `public_pages(qs)` (listings, menus, search,
-  sitemap, feeds, catalog).
+  sitemap, feeds, catalog);
+* once a request: `embargoed_pages_for(request)`, the held pages read on the
+  first ask and kept on the request object (the serve hook, the page's serve
+  and the chrome share one read; nothing outlives the request).
 
 Files (Wagtail documents, original images and renditions) are held when any
 embargoed version of a page uses them — its live content, its latest draft or
@@ -25,18 +28,18 @@ StreamField blocks, rich text). `is_file_held(storage_name)` answers for the
 name Django's storage resolves, never for a URL string.
 
 Contract for other apps (stable): `released_q(prefix, now=None)`,
-`is_public(release, now=None)`, `embargoed_page_ids(now=None)`,
+`is_public(release, now=None)`, `embargoed_page_ids(now=None)`, `embargoed_pages_for(request)`,
 `public_pages(queryset, now=None)`, `next_release_at(now=None)`,
 `seconds_until_next_release(now=None)`, `releases.mixins.ReleasedContentMixin`."""
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import Page, ReferenceIndex, Revision, get_page_models
 
 from .enums import RELEASABLE_STATUSES, ReleaseStatus
 
@@ -68,16 +71,17 @@ def entry_model():
 def released_page_models():
     """Page types whose content goes public with a calendar entry: those with a
     `release` link to it, i.e. every `ReleasedContentMixin` page (mixins.py
-    enforces the rule per page and imports this module, so the test is by field)."""
+    enforces the rule per page and imports this module, so the test is by field).
+    Asked of Wagtail's page types only, by their `release` descriptor: asking every
+    model for a missing field raised an exception a model, on every request."""
     entry = entry_model()
-    return [model for model in apps.get_models() if issubclass(model, Page) and _release_target(model) is entry]
+    return [model for model in get_page_models() if _release_target(model) is entry]
 
 
 def _release_target(model):
-    try:
-        return model._meta.get_field("release").related_model
-    except FieldDoesNotExist:
-        return None
+    descriptor = getattr(model, "release", None)
+    field = getattr(descriptor, "field", None)
+    return getattr(field, "related_model", None) if isinstance(descriptor, ForwardManyToOneDescriptor) else None
 
 
 def embargoed_pages(now=None):
@@ -93,6 +97,25 @@ def embargoed_pages(now=None):
 
 def embargoed_paths(now=None) -> list[str]:
     return [path for _pk, path in embargoed_pages(now)]
+
+
+def embargoed_pages_for(request, now=None):
+    """`embargoed_pages()` read once a request: the serve hook, the page's own serve
+    and the chrome (menu, language links) all ask. Kept on the request object,
+    so never past the request; an explicit `now` (or no request) reads afresh."""
+    if request is None or now is not None:
+        return embargoed_pages(now)
+    rows = getattr(request, "_embargoed_pages", None)
+    if rows is None:
+        rows = request._embargoed_pages = embargoed_pages()
+    return rows
+
+
+def is_below_any(page, rows) -> bool:
+    """Is `page` one of the (pk, path) `rows`, or below one? (The test of
+    `embargoed_page_ids`, in Python, for pages already read.)"""
+    path = getattr(page, "path", "") or ""
+    return any(path.startswith(held) for _pk, held in rows)
 
 
 def _below(rows) -> Q:
@@ -118,23 +141,23 @@ def public_pages(queryset, now=None):
     return queryset.exclude(pk__in=held) if held else queryset
 
 
-def is_page_embargoed(page, now=None) -> bool:
+def is_page_embargoed(page, now=None, request=None) -> bool:
     """True if this version of the page waits for its release, or a page above
-    it (as stored) waits for one."""
+    it (as stored) waits for one. With the request, the held pages are read once
+    for it (`embargoed_pages_for`)."""
     own = getattr(page, "is_embargoed", None)
     if own is None:
         specific = getattr(page, "specific_deferred", page)
         own = getattr(specific, "is_embargoed", None)
     if own is not None and own(now):
         return True
-    path = getattr(page, "path", "") or ""
-    return any(path.startswith(held) for held in embargoed_paths(now))
+    return is_below_any(page, embargoed_pages_for(request, now))
 
 
-def page_is_visible(page, user=None, now=None) -> bool:
+def page_is_visible(page, user=None, now=None, request=None) -> bool:
     """The one page-visibility test: public unless embargoed; an embargoed page
     only for users who may edit it (previews)."""
-    if not is_page_embargoed(page, now):
+    if not is_page_embargoed(page, now, request):
         return True
     return bool(user is not None and user.is_authenticated and page.permissions_for_user(user).can_edit())
 

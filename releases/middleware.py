@@ -100,6 +100,6 @@ class EmbargoAwareRedirectMiddleware(RedirectMiddleware):
         path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
         redirect = get_redirect(request, path) or get_redirect(request, path.split("?")[0])
         page = getattr(redirect, "redirect_page", None)
-        if page is not None and not page_is_visible(page.specific, getattr(request, "user", None)):
+        if page is not None and not page_is_visible(page.specific, getattr(request, "user", None), request=request):
             return response
         return answer

@@ -51,7 +51,8 @@ class ReleasedContentMixin(models.Model):
         return not is_public(self.release, now)
 
     def serve(self, request, *args, **kwargs):
-        if not page_is_visible(self, getattr(request, "user", None)):
+        # The same test as the serve hook's, on the held pages it read for this request.
+        if not page_is_visible(self, getattr(request, "user", None), request=request):
             raise Http404
         return super().serve(request, *args, **kwargs)
 

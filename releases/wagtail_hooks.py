@@ -29,7 +29,7 @@ from .signoff import coming_releases
 def hold_embargoed_pages(page, request, serve_args, serve_kwargs):
     """A page that waits for a release, or lives below one, is a 404 for anyone
     who may not edit it: the same answer as a page that does not exist."""
-    if not page_is_visible(page, getattr(request, "user", None)):
+    if not page_is_visible(page, getattr(request, "user", None), request=request):
         raise Http404
 
 

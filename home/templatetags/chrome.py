@@ -3,13 +3,11 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.language import current_language
-from releases.embargo import embargoed_page_ids, released_page_models
 
-from ..models import HomePage
+from .chrome_pages import chrome_pages, visible_translations, without_embargoed
 
 register = template.Library()
 
@@ -17,26 +15,9 @@ LANGUAGE_NAMES = {"fa": "فارسی", "en": "English"}
 
 
 def localized_home(request, page=None):
-    """The home page in the current language (looked up once a request: header and menu both ask).
-    When a home page is what this request serves (not a preview), it is that page:
-    Wagtail routed the request through the same `site.root_page.localized`."""
-    language = get_language()
-    memo = getattr(request, "_localized_home", None)
-    if memo is not None and memo[0] == language:
-        return memo[1]
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    if (
-        isinstance(page, HomePage)
-        and page.translation_key == site.root_page.translation_key
-        and page.get_url(request) == request.path
-    ):
-        home = page
-    else:
-        home = site.root_page.localized.specific
-    request._localized_home = (language, home)
-    return home
+    """The home page in the current language (`site.root_page.localized`), read
+    with the rest of the chrome's pages (chrome_pages.py)."""
+    return chrome_pages(request, page).home
 
 
 @register.simple_tag(takes_context=True)
@@ -47,8 +28,7 @@ def home_page(context):
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    home = localized_home(request, context.get("page"))
-    items = list(menu_items(home)) if home is not None else []
+    items = menu_items(request, context.get("page"))
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
     for item in items:
@@ -56,17 +36,9 @@ def main_menu(context):
     return {"items": items, "request": request}
 
 
-def menu_items(home):
-    """The home's live children shown in menus, without any page under embargo.
-    Only a page with its own release can be held at this depth (the home and the
-    root above it have none), so the embargo is asked only when such a page is
-    in the menu: most pages' menus cost one query."""
-    items = list(home.get_children().live().in_menu())
-    released = tuple(released_page_models())
-    if any(issubclass(item.specific_class or Page, released) for item in items):
-        held = embargoed_page_ids()
-        items = [item for item in items if item.pk not in held]
-    return items
+def menu_items(request, page=None):
+    """The localized home's live children shown in menus, without any page under embargo."""
+    return without_embargoed(request, chrome_pages(request, page).menu)
 
 
 @register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)
@@ -74,8 +46,8 @@ def breadcrumbs(context):
     page = context.get("page")
     crumbs = []
     if isinstance(page, Page) and page.depth > 2:
-        # Title and URL only: plain pages, one query (no per-type .specific() lookups).
-        crumbs = list(page.get_ancestors().filter(depth__gt=1))
+        # Title and URL only: plain pages (no per-type .specific() lookups).
+        crumbs = chrome_pages(context.get("request"), page).crumbs
     return {"crumbs": crumbs, "page": page}
 
 
@@ -103,9 +75,7 @@ def language_links(context):
     current = current_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        # Every language version in one query.
-        for version in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[version.locale.language_code] = version
+        translations = visible_translations(request, chrome_pages(request, page))
     links = []
     for code, _name in settings.LANGUAGES:
         url = None

@@ -1,0 +1,163 @@
+"""The pages the site chrome shows, read in one query a request.
+
+The header's home link, the main menu, the breadcrumbs and the language switch
+all come from the page tree: the home page in the current language (the site
+root's translation), its live children shown in menus, the current page's
+ancestors and its live translations. Asked one by one they cost a locale
+lookup and four page queries on every page; here one query reads them all and
+Python sorts the rows, with exactly the filters each one had.
+
+Nothing is kept past the request: the result lives on the request object."""
+
+import operator
+from dataclasses import dataclass, field
+from functools import reduce
+
+from django.conf import settings
+from django.db.models import F, Q
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
+
+from releases.embargo import embargoed_pages_for, is_below_any, released_page_models
+
+STEP = Page.steplen
+
+
+@dataclass
+class ChromePages:
+    language: str
+    page: object
+    home: Page | None = None
+    menu: list = field(default_factory=list)
+    crumbs: list = field(default_factory=list)
+    translations: dict = field(default_factory=dict)  # language code -> the live version
+
+
+def chrome_pages(request, page=None) -> ChromePages:
+    """The chrome's pages for this request and page (read once; the header, the
+    menu and the breadcrumbs all ask)."""
+    language = get_language()
+    memo = getattr(request, "_chrome_pages", None)
+    if memo is not None and memo.language == language and memo.page is page:
+        return memo
+    chrome = _read(request, page if isinstance(page, Page) else None, language)
+    chrome.page = page
+    if request is not None:
+        request._chrome_pages = chrome
+    return chrome
+
+
+def _read(request, page, language) -> ChromePages:
+    site = Site.find_for_request(request) if request is not None else None
+    root = site.root_page if site is not None else None
+    wanted = _Wanted(root, page)
+    chrome = ChromePages(language, page)
+    if not wanted.any():
+        return chrome
+    rows = list(Page.objects.filter(wanted.q()).annotate(chrome_language=F("locale__language_code")).order_by("path"))
+    chrome.crumbs = [row for row in rows if row.path in wanted.ancestor_paths]
+    chrome.translations = {row.chrome_language: row for row in rows if wanted.is_translation(row)}
+    if root is not None:
+        chrome.home = _localized_home(root, rows)
+        chrome.menu = _menu(chrome.home, rows, wanted)
+    return chrome
+
+
+class _Wanted:
+    """Which rows the chrome needs, as one filter, and which row is which."""
+
+    def __init__(self, root, page):
+        self.root, self.page = root, page
+        path = getattr(page, "path", "") or ""
+        # The breadcrumbs: the page's ancestors below the tree's root (depth > 1).
+        self.ancestor_paths = set()
+        if page is not None and page.depth > 2:
+            self.ancestor_paths = {path[:end] for end in range(2 * STEP, len(path), STEP)}
+        self.menu_prefix = self.menu_depth = None
+        if root is not None:
+            # The menu: children of the localized home. A page's home is (nearly
+            # always) its ancestor at the root's depth; without a page, every
+            # translation of the root sits beside it, under the root's parent.
+            self.menu_depth = root.depth + 1
+            guess = path[: len(root.path)] if len(path) >= len(root.path) else ""
+            self.menu_prefix = guess or root.path[:-STEP]
+
+    def any(self) -> bool:
+        return bool(self.root is not None or self.ancestor_paths or self.translation_key)
+
+    @property
+    def translation_key(self):
+        return self.page.translation_key if self.page is not None and self.page.pk else None
+
+    def q(self) -> Q:
+        parts = []
+        if self.root is not None:
+            parts.append(Q(translation_key=self.root.translation_key))
+            parts.append(Q(depth=self.menu_depth, path__startswith=self.menu_prefix, live=True, show_in_menus=True))
+        if self.ancestor_paths:
+            parts.append(Q(path__in=sorted(self.ancestor_paths)))
+        if self.translation_key:
+            parts.append(Q(translation_key=self.translation_key, live=True))
+        return reduce(operator.or_, parts)
+
+    def is_translation(self, row) -> bool:
+        return self.translation_key is not None and row.translation_key == self.translation_key and row.live
+
+    def covers_menu_of(self, home) -> bool:
+        return home.depth + 1 == self.menu_depth and home.path.startswith(self.menu_prefix)
+
+
+def _content_language():
+    """The active language as Wagtail's `Locale.get_active` reads it."""
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def _localized_home(root, rows):
+    """`site.root_page.localized`: the root's live translation in the active
+    language, else the root itself."""
+    code = _content_language()
+    for row in rows:
+        if row.translation_key == root.translation_key and row.chrome_language == code:
+            return row if row.live else root
+    return root
+
+
+def _menu(home, rows, wanted):
+    """The home's live children shown in menus (read with the rest when the home
+    is where they were looked for, else asked for)."""
+    if wanted.covers_menu_of(home):
+        return [
+            row
+            for row in rows
+            if row.depth == home.depth + 1 and row.path.startswith(home.path) and row.live and row.show_in_menus
+        ]
+    return list(home.get_children().live().in_menu())
+
+
+def without_embargoed(request, pages):
+    """`pages` less any held back by a release, or below one. Only a page type
+    released with the calendar can be held at the menu's depth (the home and the
+    root above it have no release), so the embargo is read (once a request) only
+    when such a page is among them."""
+    released = tuple(released_page_models())
+    if not any(issubclass(page.specific_class or Page, released) for page in pages):
+        return list(pages)
+    held = embargoed_pages_for(request)
+    return [page for page in pages if not is_below_any(page, held)]
+
+
+def visible_translations(request, chrome) -> dict:
+    """The page's live translations, less any held back by a release (an English
+    version waiting for its own release while the Persian one is out), unless this
+    page is itself held: then only an editor's preview gets here."""
+    translations = chrome.translations
+    if not translations:
+        return {}
+    held = embargoed_pages_for(request)
+    if not held or is_below_any(chrome.page, held):
+        return translations
+    return {code: version for code, version in translations.items() if not is_below_any(version, held)}
