@@ -30,7 +30,7 @@ class HomePage(Page):
         from .sections import sections
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = sections(self)  # every section in a fixed number of queries
+        context["sections"] = sections(self, request)  # every section in a fixed number of queries
         return context
 
 

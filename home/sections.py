@@ -16,9 +16,11 @@ from wagtail.models import Page, PageViewRestriction
 
 from catalog.enums import AccessLevel
 from catalog.models import CatalogIndexPage, DataFile, Dataset
+from core.language import current_language
 from publications.models import PublicationIndexPage, latest_publications
 from releases.enums import ReleaseStatus
 from releases.models import ReleaseCalendarPage, ReleasePage
+from releases.rows import entry_rows
 from researchers.enums import MembershipStatus
 from researchers.models import Researcher, ResearchersIndexPage
 from surveys.models import SurveyPage
@@ -47,7 +49,8 @@ def fallback(model, found):
     return found.get(model) or model.objects.live().order_by("pk").first()
 
 
-def upcoming_releases(calendar, now):
+def upcoming_releases(calendar, now, request=None):
+    """The next entries as the calendar's rows (labels read once, not per entry)."""
     if calendar is None:
         return {"calendar": None, "entries": []}
     entries = (
@@ -56,7 +59,7 @@ def upcoming_releases(calendar, now):
         .filter(status__in=[ReleaseStatus.PROVISIONAL, ReleaseStatus.CONFIRMED], release_at__gt=now)
         .order_by("release_at")[:UPCOMING_RELEASES]
     )
-    return {"calendar": calendar, "entries": list(entries)}
+    return {"calendar": calendar, "entries": entry_rows(entries, request, current_language(), now)}
 
 
 def latest_datasets(catalog):
@@ -96,11 +99,11 @@ def open_survey(locale_id):
     return next((survey for survey in candidates if survey.is_open()), None)
 
 
-def sections(home) -> dict:
+def sections(home, request=None) -> dict:
     """Everything the home page's sections show, in the home page's own locale."""
     found = index_pages(home.locale_id)
     return {
-        "upcoming": upcoming_releases(found.get(ReleaseCalendarPage), timezone.now()),
+        "upcoming": upcoming_releases(found.get(ReleaseCalendarPage), timezone.now(), request),
         "publications": {
             "items": latest_publications(home.locale_id, LATEST_PUBLICATIONS),
             "index": found.get(PublicationIndexPage),

@@ -6,7 +6,8 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, Window
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,27 +20,45 @@ from iran.periods import MONTHS_EN, MONTHS_FA, Period, PeriodError
 from iran.text import normalize_text, to_latin_digits
 
 from .enums import ReleaseStatus
+from .filter_widgets import PlainSelect, PlainTextInput
+from .rows import entry_rows
 
 PAGE_SIZE = 20
 TABS = [("upcoming", _("Upcoming")), ("published", _("Published")), ("cancelled", _("Cancelled"))]
 
 
 class CalendarFilterForm(forms.Form):
-    tab = forms.ChoiceField(choices=TABS, required=False, label=_("Show"))
-    kind = forms.ChoiceField(choices=[("", _("All kinds"))] + ReleaseKind.choices, required=False, label=_("Kind"))
+    # Plain* widgets: the same HTML as Django's, without its form templates (filter_widgets.py).
+    tab = forms.ChoiceField(choices=TABS, required=False, label=_("Show"), widget=PlainSelect)
+    kind = forms.ChoiceField(
+        choices=[("", _("All kinds"))] + ReleaseKind.choices, required=False, label=_("Kind"), widget=PlainSelect
+    )
     topic = CodeChoiceField(
-        canonical=topic_code, choices=[("", _("All topics"))] + Topic.choices, required=False, label=_("Topic")
+        canonical=topic_code,
+        choices=[("", _("All topics"))] + Topic.choices,
+        required=False,
+        label=_("Topic"),
+        widget=PlainSelect,
     )
     organisation = CodeChoiceField(
         canonical=organisation_code,
         choices=[("", _("All organisations"))] + Organisation.choices,
         required=False,
         label=_("Organisation"),
+        widget=PlainSelect,
     )
-    start = forms.CharField(required=False, max_length=20, label=_("From (Jalali)"), help_text=_("e.g. 1405-09-01"))
-    end = forms.CharField(required=False, max_length=20, label=_("To (Jalali)"), help_text=_("e.g. 1405-09-30"))
-    q = forms.CharField(required=False, max_length=100, label=_("Keyword"))
-    month = forms.CharField(required=False, max_length=10, label=_("Month"))
+    start = forms.CharField(
+        required=False,
+        max_length=20,
+        label=_("From (Jalali)"),
+        help_text=_("e.g. 1405-09-01"),
+        widget=PlainTextInput,
+    )
+    end = forms.CharField(
+        required=False, max_length=20, label=_("To (Jalali)"), help_text=_("e.g. 1405-09-30"), widget=PlainTextInput
+    )
+    q = forms.CharField(required=False, max_length=100, label=_("Keyword"), widget=PlainTextInput)
+    month = forms.CharField(required=False, max_length=10, label=_("Month"), widget=PlainTextInput)
 
     def _jalali(self, name):
         value = (self.cleaned_data.get(name) or "").strip()
@@ -220,12 +239,36 @@ def listing_context(calendar, request, now=None):
                 "month": month,
                 "month_name": (MONTHS_FA if lang == "fa" else MONTHS_EN)[month.number - 1],
                 "weeks": month_grid(month_qs.order_by("release_at"), month, lang),
-                "month_provisional": month_qs.filter(status=ReleaseStatus.PROVISIONAL).order_by("release_at"),
+                "month_provisional": entry_rows(
+                    month_qs.filter(status=ReleaseStatus.PROVISIONAL).order_by("release_at"), request, lang, now
+                ),
                 "prev_month_query": urlencode({**month_query, "month": month.previous().code}),
                 "next_month_query": urlencode({**month_query, "month": month.shift(1).code}),
             }
         )
         return context
-    page_obj, _query = page_of(request, qs, PAGE_SIZE)
-    context.update({"page_obj": page_obj, "entries": page_obj.object_list, "paginator": page_obj.paginator})
+    page_obj = counted_page(request, qs, PAGE_SIZE)
+    entries = entry_rows(page_obj.object_list, request, lang, now)
+    context.update({"page_obj": page_obj, "entries": entries, "paginator": page_obj.paginator})
     return context
+
+
+def counted_page(request, queryset, per_page):
+    """core.listing.page_of's page, its rows and the total read in one query
+    (COUNT(*) OVER ()) instead of a COUNT and then the rows. A page number that
+    is not a page (below 1, past the last) falls back to page_of, which gives
+    the first or last page as before."""
+    try:
+        number = int(request.GET.get("page") or 1)
+    except (TypeError, ValueError):
+        number = 1  # page_of: not a number → the first page
+    if number >= 1:
+        offset = (number - 1) * per_page
+        rows = list(queryset.annotate(listing_total=Window(Count("pk")))[offset : offset + per_page])
+        if rows or number == 1:
+            paginator = Paginator(queryset, per_page)
+            paginator.count = rows[0].listing_total if rows else 0  # the cached_property, read already
+            page = paginator.page(number)
+            page.object_list = rows
+            return page
+    return page_of(request, queryset, per_page)[0]

@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -177,6 +178,15 @@ class Dataset(index.Indexed, ClusterableModel):
         # views, which import this one: the page class is found through the app
         # registry, as a ForeignKey("catalog.…") finds its model.
         return apps.get_model("catalog", "CatalogIndexPage").dataset_url(self)
+
+    def _get_FIELD_display(self, field):
+        """Django's get_FOO_display, without its dict of the whole choice list: that
+        hashes every label, and a lazy label is translated to be hashed (one
+        translation a choice, five fields a dataset, on each row of the catalog and
+        of its JSON-LD). Only the matching label is translated here."""
+        value = getattr(self, field.attname)
+        label = next((label for code, label in field.flatchoices if code == value), value)
+        return force_str(label, strings_only=True)
 
     @property
     def time_coverage(self):

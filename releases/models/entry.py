@@ -1,9 +1,12 @@
 """One entry of the release calendar and the links block it carries."""
 
 import datetime as dt
+import operator
+from functools import reduce
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Case, Q, When
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -194,14 +197,22 @@ class ReleasePage(Page):
 
     def released_pages(self, now=None, for_public=True):
         """Pages released through this entry (any language version of it), in the
-        entry's language; for the public only once the minute has come."""
+        entry's language; for the public only once the minute has come. Only the
+        models that declare `release` are asked (a yearbook is also a publication:
+        asking each subclass too listed it twice), all in one query of plain pages,
+        since titles and URLs are all a caller needs: each model's pages in turn,
+        by path, as they were listed a model at a time."""
         if for_public and not self.is_released(now):
             return []
-        pages = []
-        for model in released_page_models():
-            qs = model.objects.live().filter(release__translation_key=self.translation_key, locale_id=self.locale_id)
-            pages.extend(qs)
-        return pages
+        owners = [m for m in released_page_models() if m._meta.get_field("release").model is m]
+        owned = [m.objects.filter(release__translation_key=self.translation_key).values("pk") for m in owners]
+        if not owned:
+            return []
+        # The IN filters pick rows by primary key; the CASE only orders them by model.
+        order = Case(*[When(pk__in=pks, then=index) for index, pks in enumerate(owned)])
+        pages = Page.objects.live().filter(reduce(operator.or_, [Q(pk__in=pks) for pks in owned]))
+        pages = pages.filter(locale_id=self.locale_id).annotate(release_owner=order)
+        return list(pages.order_by("release_owner", "path"))
 
     def public_links(self, now=None):
         """The entry's own links, minus any page still under embargo."""
@@ -226,7 +237,10 @@ class ReleasePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["links"] = self.public_links()
-        context["released_pages"] = self.released_pages()
+        # Each URL through the request's memo of the site root paths, not Wagtail's cache.
+        context["released_pages"] = [
+            {"title": page.title, "url": page.get_url(request)} for page in self.released_pages()
+        ]
         context["date_changes"] = self.date_changes()
         context["next_entry"] = self.next_entry()
         context["lang"] = (get_language() or "fa")[:2]
