@@ -50,7 +50,7 @@ def test_each_facet_counts_as_its_own_query_would(client, catalog, query):
         for param, lookup, _label in FACETS:
             if param != facet["param"] and params.get(param):
                 qs = qs.filter(**{lookup: params[param]})
-        lookup = dict((p, lk) for p, lk, _l in FACETS)[facet["param"]]
+        lookup = {p: lk for p, lk, _l in FACETS}[facet["param"]]
         expected = [(row[lookup], row["n"]) for row in qs.values(lookup).annotate(n=Count("pk")).order_by(lookup)]
         assert [(o["value"], o["count"]) for o in facet["options"]] == expected, (query, facet["param"])
 
