@@ -7,10 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from core.listing import page_of
+from core.listing import counted_page, page_of
 from core.taxonomy import Organisation, Periodicity, Topic, organisation_code, topic_code
 from iran.text import normalize_text
-from releases.listing import counted_page
 
 from . import jsonld
 from .enums import ACCESS_LEVEL_HELP, AccessLevel, Unit

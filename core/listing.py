@@ -6,6 +6,7 @@ Neither is ever an error. (The calendar's dates and months need a form of their
 own: releases/listing.py.)"""
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.utils.translation import gettext as _
 
 
@@ -31,3 +32,24 @@ def page_of(request, items, per_page):
     params = request.GET.copy()
     params.pop("page", None)
     return page, params.urlencode()
+
+
+def counted_page(request, queryset, per_page):
+    """core.listing.page_of's page, its rows and the total read in one query
+    (COUNT(*) OVER ()) instead of a COUNT and then the rows. A page number that
+    is not a page (below 1, past the last) falls back to page_of, which gives
+    the first or last page as before."""
+    try:
+        number = int(request.GET.get("page") or 1)
+    except (TypeError, ValueError):
+        number = 1  # page_of: not a number → the first page
+    if number >= 1:
+        offset = (number - 1) * per_page
+        rows = list(queryset.annotate(listing_total=Window(Count("pk")))[offset : offset + per_page])
+        if rows or number == 1:
+            paginator = Paginator(queryset, per_page)
+            paginator.count = rows[0].listing_total if rows else 0  # the cached_property, read already
+            page = paginator.page(number)
+            page.object_list = rows
+            return page
+    return page_of(request, queryset, per_page)[0]

@@ -6,13 +6,12 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
-from django.db.models import Count, Q, Window
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.language import current_language
-from core.listing import page_of
+from core.listing import counted_page
 from core.taxonomy import Organisation, ReleaseKind, Topic, contains_code, organisation_code, topic_code
 from core.taxonomy_forms import CodeChoiceField
 from iran.dates import TEHRAN, jalali, parse_jalali_date
@@ -251,24 +250,3 @@ def listing_context(calendar, request, now=None):
     entries = entry_rows(page_obj.object_list, request, lang, now)
     context.update({"page_obj": page_obj, "entries": entries, "paginator": page_obj.paginator})
     return context
-
-
-def counted_page(request, queryset, per_page):
-    """core.listing.page_of's page, its rows and the total read in one query
-    (COUNT(*) OVER ()) instead of a COUNT and then the rows. A page number that
-    is not a page (below 1, past the last) falls back to page_of, which gives
-    the first or last page as before."""
-    try:
-        number = int(request.GET.get("page") or 1)
-    except (TypeError, ValueError):
-        number = 1  # page_of: not a number → the first page
-    if number >= 1:
-        offset = (number - 1) * per_page
-        rows = list(queryset.annotate(listing_total=Window(Count("pk")))[offset : offset + per_page])
-        if rows or number == 1:
-            paginator = Paginator(queryset, per_page)
-            paginator.count = rows[0].listing_total if rows else 0  # the cached_property, read already
-            page = paginator.page(number)
-            page.object_list = rows
-            return page
-    return page_of(request, queryset, per_page)[0]

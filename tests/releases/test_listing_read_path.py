@@ -9,9 +9,8 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from core.listing import page_of
+from core.listing import counted_page, page_of
 from releases.enums import ReleaseStatus
-from releases.listing import counted_page
 from releases.models import ReleasePage
 from tests.builders.releases import make_entry
 from tests.releases.helpers import at
