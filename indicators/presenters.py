@@ -14,7 +14,7 @@ from iran.periods import Period
 from .cells import Cell, percent_change
 from .enums import FLAG_SYMBOLS, Flag
 from .models.indicators import Indicator
-from .query import ObservationRow, get_observations_many, labels_for
+from .query import Keep, ObservationRow, get_observations_many, headline_q, labels_for
 
 MAX_SERIES = 6
 CARD_PERIODS = 24
@@ -214,7 +214,9 @@ def build_view(
     labels = {d: labels[d] for d in dims}
     if rows is None:
         last = CARD_PERIODS if card else None
-        rows = get_observations_many([indicator], now=now, last_periods=last)[indicator.code]
+        keep = shown_cells(indicator, card=card, period=period)
+        keep = {indicator.code: keep} if keep else None
+        rows = get_observations_many([indicator], now=now, last_periods=last, keep=keep)[indicator.code]
     fixed = headline_codes(indicator, rows, labels)
     shown = [r for r in rows if all(r.codes[d] == c for d, c in fixed.items())]
     if not card and "province" in dims:
@@ -222,6 +224,22 @@ def build_view(
         headline = set(map(id, shown))
         shown += [r for r in rows if r.period == table_period and id(r) not in headline]
     return IndicatorView(indicator=indicator, lang=lang, rows=shown, dims=dims, labels=labels, fixed=fixed)
+
+
+def shown_cells(indicator: Indicator, *, card=False, period: Period | None = None) -> Keep | None:
+    """The cells `build_view` shows, to read only them: the headline series and,
+    for a page with a province table, every cell of the table's period (the one
+    asked, else the latest of the headline). None (read everything) when a code
+    list has no total code; and when no headline cell exists, everything is read
+    too, so `headline_codes` decides as on the whole read."""
+    cells = headline_q(indicator)
+    if cells is None:
+        return None
+    if card or "province" not in indicator.dimension_codes:
+        return Keep(cells, or_whole=True)
+    if period is not None:
+        return Keep(cells, whole_periods=(period.code,), or_whole=True)
+    return Keep(cells, whole_latest=True, or_whole=True)
 
 
 def headline_codes(indicator: Indicator, rows: list[ObservationRow], labels) -> dict[str, str]:

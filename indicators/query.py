@@ -11,11 +11,12 @@ Stable: may be extended, never broken."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Q
+from django.db.models import Max, Q, Subquery
+from django.utils import timezone
 
 from iran.periods import Period
 from releases.embargo import released_q
@@ -27,13 +28,100 @@ from .models.indicators import Indicator, IndicatorDimension
 from .models.observations import DIMENSION_FIELDS, Observation, period_bounds
 
 
-@dataclass(frozen=True)
 class ObservationRow:
-    period: Period
-    codes: dict[str, str]  # dimension code-list code -> code, e.g. {"province": "23", "sex": "F"}
-    value: Decimal | None  # None when suppressed or missing
-    flags: frozenset[str]  # e.g. {"provisional", "revised", "estimated", "break", "suppressed"}
-    suppressed: bool
+    """One public cell as readers see it (read-only by contract). A plain class
+    with slots: pages build thousands of them, and a frozen dataclass costs
+    several times as much to make. Rows of one read share their `codes` dicts
+    and `flags` sets: never change them."""
+
+    __slots__ = ("codes", "flags", "period", "suppressed", "value")
+
+    def __init__(self, period: Period, codes: dict[str, str], value: Decimal | None, flags, suppressed: bool):
+        self.period = period
+        self.codes = codes  # dimension code-list code -> code, e.g. {"province": "23", "sex": "F"}
+        self.value = value  # None when suppressed or missing
+        self.flags = flags  # frozenset, e.g. {"provisional", "revised", "estimated", "break", "suppressed"}
+        self.suppressed = suppressed
+
+    def _fields(self):
+        return (self.period, self.codes, self.value, self.flags, self.suppressed)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # like the frozen dataclass it replaces: `codes` is a dict
+
+    def __repr__(self):
+        return "ObservationRow(period={!r}, codes={!r}, value={!r}, flags={!r}, suppressed={!r})".format(
+            *self._fields()
+        )
+
+
+@dataclass(frozen=True)
+class Keep:
+    """The cells of one indicator a reader shows, for `get_observations_many`:
+    only they are read (each period's pattern is still decided on its full table).
+
+    * `cells`: a Q over Observation fields (d1..d5, period, period_start…);
+    * `whole_periods`: also every cell of these periods (codes such as "1403-07");
+    * `whole_latest`: also every cell of the latest period that holds one of `cells`;
+    * `or_whole`: read the indicator whole when no headline cell (every dimension
+      at its total code) is among what was read, so that what the presenters
+      derive from the headline is what they derive from the whole read."""
+
+    cells: Q
+    whole_periods: tuple[str, ...] = ()
+    whole_latest: bool = False
+    or_whole: bool = False
+
+
+def headline_q(indicator) -> Q | None:
+    """The headline cells (every dimension at its total code), or None when a
+    dimension's code list has no total code."""
+    lists = indicator.dimension_lists
+    if any(not code_list.total_code for code_list in lists):
+        return None
+    return Q(**{field: code_list.total_code for field, code_list in zip(DIMENSION_FIELDS, lists, strict=False)})
+
+
+def cells_q(indicator, periods: Iterable[str] = (), filters: dict[str, Iterable[str]] | None = None) -> Q:
+    """The Q of an indicator's cells in these periods (none: every period) whose
+    dimensions hold one of the codes given ({code list: codes}); a dimension the
+    indicator lacks matches no cell (as `row.codes.get(dim) in codes` would not)."""
+    periods = list(periods)
+    q = Q(period__in=periods) if periods else Q()
+    dims = indicator.dimension_codes
+    for list_code, codes in (filters or {}).items():
+        if list_code not in dims:
+            return Q(pk__in=[])
+        q &= Q(**{f"{DIMENSION_FIELDS[dims.index(list_code)]}__in": list(codes)})
+    return q
+
+
+class _RowMaker:
+    """Rows of one indicator, made cheaply: one Period per period code, one
+    codes dict per code tuple, one flag set per (flags text, hidden)."""
+
+    def __init__(self, indicator, periods: dict[str, Period]):
+        self.names = indicator.dimension_codes
+        self.periods = periods
+        self.codes: dict[tuple, dict[str, str]] = {}
+        self.flags: dict[tuple[str, bool], frozenset[str]] = {}
+
+    def __call__(self, period_code, codes: tuple, value, flag_text, suppressed: bool) -> ObservationRow:
+        period = self.periods.get(period_code)
+        if period is None:
+            period = self.periods[period_code] = Period.parse(period_code)
+        names = self.codes.get(codes)
+        if names is None:
+            names = self.codes[codes] = dict(zip(self.names, codes, strict=True))
+        flags = self.flags.get((flag_text, suppressed))
+        if flags is None:
+            flags = frozenset(f for f in (flag_text or "").split(",") if f)
+            flags = self.flags[(flag_text, suppressed)] = flags | {Flag.SUPPRESSED.value} if suppressed else flags
+        return ObservationRow(period, names, None if suppressed else value, flags, suppressed)
 
 
 def _indicator(indicator) -> Indicator:
@@ -100,29 +188,14 @@ def rows_from(indicator, qs, now=None) -> list[ObservationRow]:
     Which cells are hidden is decided on each period's FULL public table
     (every code of every dimension), never on the slice `qs` holds, so every
     query of the same cell hides it alike."""
-    dims = indicator.dimension_codes
-    fields = ["period", *DIMENSION_FIELDS[: len(dims)], "value", "count", "flags"]
-    records = list(qs.values_list(*fields))
+    size = len(indicator.dimension_codes)
+    records = list(qs.values_list("period", *DIMENSION_FIELDS[:size], "value", "flags"))
     hidden = disclosure.suppressed_by_period(indicator, {r[0] for r in records}, now=now)
+    make = _RowMaker(indicator, {})
     rows = []
-    period_cache: dict[str, Period] = {}
-    for record in records:
-        period_code, *codes, value, _count, flag_text = record
-        period = period_cache.get(period_code) or period_cache.setdefault(period_code, Period.parse(period_code))
-        flags = frozenset(f for f in flag_text.split(",") if f)
-        suppressed = tuple(codes) in hidden.get(period_code, ())
-        if suppressed:
-            flags = flags | {Flag.SUPPRESSED.value}
-            value = None
-        rows.append(
-            ObservationRow(
-                period=period,
-                codes=dict(zip(dims, codes, strict=True)),
-                value=value,
-                flags=frozenset(str(f) for f in flags),
-                suppressed=suppressed,
-            )
-        )
+    for period_code, *codes, value, flag_text in records:
+        codes = tuple(codes)
+        rows.append(make(period_code, codes, value, flag_text, codes in hidden[period_code]))
     return rows
 
 
@@ -174,109 +247,97 @@ def indicators_by_code(codes: Iterable[str]) -> dict[str, Indicator]:
 
 
 def get_observations_many(
-    indicators: Iterable[Indicator], *, now=None, last_periods: int | None = None
+    indicators: Iterable[Indicator],
+    *,
+    now=None,
+    last_periods: int | None = None,
+    keep: dict[str, Keep] | None = None,
 ) -> dict[str, list[ObservationRow]]:
-    """{indicator code: rows}: every public observation of several indicators (or
-    of each one's `last_periods` latest periods), in ONE query whatever their
-    number, with the same disclosure control and order as `get_observations`.
+    """{indicator code: rows}: the public observations of several indicators (or
+    of each one's `last_periods` latest periods), with the same disclosure
+    control and order as `get_observations`, in a number of queries that does
+    not grow with theirs.
 
-    Whole periods are read, so each period's pattern is computed on its full
-    public table here, without reading it again. The indicators' dimensions
-    must be loaded (`with_dimensions`, `indicators_by_code`)."""
+    `keep` ({indicator code: Keep}) reads only the cells a page shows of an
+    indicator; each period's pattern is still decided on its full public table
+    (`disclosure.patterns`: one aggregate query, the cache, and the full tables
+    only of the periods it misses). The indicators' dimensions must be loaded
+    (`with_dimensions`, `indicators_by_code`)."""
     indicators = [i for i in indicators if i is not None]
     out: dict[str, list[ObservationRow]] = {indicator.code: [] for indicator in indicators}
     if not indicators:
         return out
+    now = now or timezone.now()  # one instant for every query below: the same public tables
     by_id = {indicator.pk: indicator for indicator in indicators}
     public = Observation.objects.filter(released_q("release", now=now))
-    qs = public.filter(indicator_id__in=list(by_id))
-    if last_periods is not None:
-        qs = qs.filter(_recent_q(by_id, public, last_periods))
-    fields = ["indicator_id", "period", *DIMENSION_FIELDS, "value", "count", "flags"]
-    records: dict[int, dict[str, list]] = {pk: {} for pk in by_id}
-    for indicator_id, period_code, *rest in qs.order_by(
-        "indicator_id", "period_start", "period_end", *DIMENSION_FIELDS
-    ).values_list(*fields):
-        value, count, flag_text = rest[len(DIMENSION_FIELDS) :]
-        codes = tuple(rest[: len(by_id[indicator_id].dimension_lists)])
-        flags = frozenset(f for f in (flag_text or "").split(",") if f)
-        records[indicator_id].setdefault(period_code, []).append((codes, value, count, flags))
-    hierarchies = _Hierarchies(indicators)
-    periods: dict[str, Period] = {}
-    for indicator_id, by_period in records.items():
-        indicator = by_id[indicator_id]
-        names = indicator.dimension_codes
-        rows = out[indicator.code]
-        for period_code, period_records in by_period.items():
-            hidden = disclosure.suppressed_cells(indicator, period_records, hierarchies.of(indicator))
-            period = periods.get(period_code) or periods.setdefault(period_code, Period.parse(period_code))
-            for codes, value, _count, flags in period_records:
-                suppressed = codes in hidden
-                if suppressed:
-                    flags, value = flags | {Flag.SUPPRESSED.value}, None
-                rows.append(
-                    ObservationRow(
-                        period=period,
-                        codes=dict(zip(names, codes, strict=True)),
-                        value=value,
-                        flags=frozenset(str(f) for f in flags),
-                        suppressed=suppressed,
-                    )
-                )
+    windows = _windows(by_id, public, last_periods)
+    keep = keep or {}
+    slices = {pk: _slice(pk, window, keep.get(by_id[pk].code), public) for pk, window in windows.items()}
+    records = _read(public, by_id, slices)
+    whole = [pk for pk in slices if _wants_whole(by_id[pk], keep.get(by_id[pk].code), records[pk])]
+    if whole:
+        records.update(_read(public, by_id, {pk: windows[pk] for pk in whole}))
+    periods = {pk: {record[0] for record in rows} for pk, rows in records.items()}
+    hierarchies = disclosure.BatchHierarchies(indicators)
+    hidden = disclosure.patterns(by_id, periods, now=now, hierarchies_of=hierarchies.of)
+    period_objects: dict[str, Period] = {}
+    for pk, rows in records.items():
+        make, hidden_here = _RowMaker(by_id[pk], period_objects), hidden[pk]
+        out[by_id[pk].code] = [
+            make(period_code, codes, value, flag_text, codes in hidden_here[period_code])
+            for period_code, codes, value, flag_text in rows
+        ]
     return out
 
 
-def _recent_q(by_id, public, last_periods):
-    """Each indicator's observations from its `last_periods`-th latest public period on
-    (one aggregate query for all)."""
+def _slice(pk, window: Q, keep: Keep | None, public) -> Q:
+    """The part of an indicator's window a reader reads."""
+    if keep is None:
+        return window
+    wanted = keep.cells
+    if keep.whole_periods:
+        wanted |= Q(period__in=list(keep.whole_periods))
+    if keep.whole_latest:
+        latest = public.filter(window, keep.cells, indicator_id=pk).order_by("-period_start", "period_end")
+        wanted |= Q(period=Subquery(latest.values("period")[:1]))
+    return window & wanted
+
+
+def _wants_whole(indicator, keep: Keep | None, rows) -> bool:
+    if keep is None or not keep.or_whole:
+        return False
+    totals = tuple(code_list.total_code for code_list in indicator.dimension_lists)
+    return not any(codes == totals for _period, codes, _value, _flags in rows)
+
+
+def _read(public, by_id, slices: dict[int, Q]) -> dict[int, list]:
+    """ONE query: (period, codes, value, flags text) of each indicator's slice, in order."""
+    where = Q(pk__in=[])
+    for pk, wanted in slices.items():
+        where |= Q(indicator_id=pk) & wanted
+    records: dict[int, list] = {pk: [] for pk in slices}
+    if not slices:
+        return records
+    fields = ["indicator_id", "period", *DIMENSION_FIELDS, "value", "flags"]
+    qs = public.filter(where).order_by("indicator_id", "period_start", "period_end", *DIMENSION_FIELDS)
+    sizes = {pk: len(indicator.dimension_lists) for pk, indicator in by_id.items()}
+    for indicator_id, period_code, d1, d2, d3, d4, d5, value, flag_text in qs.values_list(*fields):
+        records[indicator_id].append((period_code, (d1, d2, d3, d4, d5)[: sizes[indicator_id]], value, flag_text))
+    return records
+
+
+def _windows(by_id, public, last_periods) -> dict[int, Q]:
+    """{indicator id: the Q of the periods read}: all, or from each indicator's
+    `last_periods`-th latest public period on (one aggregate query for all;
+    an indicator with no public observation is left out)."""
+    if last_periods is None:
+        return {pk: Q() for pk in by_id}
     latest = public.filter(indicator_id__in=list(by_id)).values("indicator_id").annotate(last=Max("period_start"))
-    q = Q(pk__in=[])
+    windows = {}
     for indicator_id, last in latest.values_list("indicator_id", "last"):
         months = 12 // int(by_id[indicator_id].periodicity or 12)
-        q |= Q(indicator_id=indicator_id, period_start__gte=last - (last_periods - 1) * months)
-    return q
-
-
-class _Hierarchies:
-    """The code lists' hierarchies of a batch of indicators, read in one query for
-    the whole batch and only when disclosure control needs them (not when its
-    pattern is already cached)."""
-
-    def __init__(self, indicators):
-        self.lists = {cl.pk for indicator in indicators for cl in indicator.dimension_lists}
-        self.parents: dict[int, dict[str, str | None]] | None = None
-
-    def of(self, indicator) -> Sequence:
-        return _LazyHierarchies(self, indicator)
-
-    def read(self):
-        if self.parents is None:
-            self.parents = {pk: {} for pk in self.lists}
-            codes = Code.objects.filter(code_list__in=self.lists)
-            for list_id, code, parent in codes.values_list("code_list_id", "code", "parent__code"):
-                self.parents[list_id][code] = parent
-        return self.parents
-
-
-class _LazyHierarchies(Sequence):
-    """`disclosure.hierarchies_for(indicator)`, read on first use."""
-
-    def __init__(self, batch, indicator):
-        self.batch, self.indicator, self.items = batch, indicator, None
-
-    def _items(self):
-        if self.items is None:
-            parents = self.batch.read()
-            self.items = [
-                disclosure.Hierarchy(parents[cl.pk], cl.total_code or "") for cl in self.indicator.dimension_lists
-            ]
-        return self.items
-
-    def __getitem__(self, index):
-        return self._items()[index]
-
-    def __len__(self):
-        return len(self.indicator.dimension_lists)
+        windows[indicator_id] = Q(period_start__gte=last - (last_periods - 1) * months)
+    return windows
 
 
 def latest_period(indicator, now=None) -> Period | None:

@@ -21,7 +21,7 @@ from releases.models import ReleasePage
 from .maps import province_map
 from .models.codes import Code
 from .models.indicators import Indicator
-from .presenters import CARD_PERIODS, build_view, sparkline_points
+from .presenters import CARD_PERIODS, build_view, shown_cells, sparkline_points
 from .query import get_observations_many, labels_for, with_dimensions
 
 
@@ -299,7 +299,8 @@ def cards_for(indicators, lang):
     code labels and observations are each read once for all."""
     indicators = with_dimensions(indicators)
     labels = labels_for({cl.code for indicator in indicators for cl in indicator.dimension_lists}, lang)
-    rows = get_observations_many(indicators, last_periods=CARD_PERIODS)
+    keep = {i.code: cells for i in indicators if (cells := shown_cells(i, card=True)) is not None}
+    rows = get_observations_many(indicators, last_periods=CARD_PERIODS, keep=keep)
     return [card(indicator, lang, labels, rows[indicator.code]) for indicator in indicators]
 
 

@@ -72,6 +72,29 @@ class ObservationBlockMixin:
                     % {"dim": code_list.name("fa")}
                 )
 
+    # -- what a block reads (so a page reads only that: ObservationPageMixin.observation_store)
+    def cells(self, value, indicator, scope_filters=None) -> specs.Cells | None:
+        """The cells of `indicator` that build() reads from the store (None: none)."""
+        axes = self.axes(value)
+        try:
+            periods = specs.parse_periods(value.get("periods")) if axes else []
+        except specs.SpecError:
+            return None  # build() shows the error
+        merged = specs.effective_filters(indicator, specs.parse_filters(value.get("filters")), scope_filters)
+        if merged is None and axes:
+            return None  # a table not published at this level reads nothing
+        return specs.Cells.of(periods, specs.with_totals(indicator, merged or {}, axes))
+
+    def axes(self, value) -> tuple:
+        return ()
+
+    def plan(self, value, store, scope_filters):
+        """Tell the store what build() reads (a page's store read only its blocks' cells)."""
+        indicator = store.indicator(value.get("indicator"))
+        cells = self.cells(value, indicator, scope_filters) if indicator is not None else None
+        if cells is not None:
+            store.require(indicator.code, cells)
+
     def built_context(self, name, value, parent_context):
         """{name: what build() makes from the page's observation store, within the
         page's province or organisation scope}, or {"error": why it cannot}."""
@@ -140,7 +163,11 @@ class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
             raise StructBlockValidationError(block_errors=errors)
         return value
 
+    def axes(self, value) -> tuple:
+        return (value.get("rows") or "", value.get("columns") or "")
+
     def build(self, value, store, scope_filters=None):
+        self.plan(value, store, scope_filters)
         return build_table(
             store,
             indicator_code=value["indicator"],
@@ -196,8 +223,12 @@ class ObservationChartBlock(ObservationBlockMixin, blocks.StructBlock):
             raise StructBlockValidationError(block_errors=errors)
         return value
 
+    def axes(self, value) -> tuple:
+        return (value.get("series") or "", value.get("x_axis") or "")
+
     def build(self, value, store, scope_filters=None):
         """The chart's data as a table: one row per series, one column per x value."""
+        self.plan(value, store, scope_filters)
         return build_table(
             store,
             indicator_code=value["indicator"],
@@ -281,6 +312,7 @@ class HeadlineFigureBlock(ObservationBlockMixin, blocks.StructBlock):
         return value
 
     def build(self, value, store, scope_filters=None):
+        self.plan(value, store, scope_filters)
         period = specs.parse_periods(value["period"])[0] if value.get("period") else None
         return build_headline(
             store,

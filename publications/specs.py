@@ -3,6 +3,8 @@ filters, and the scope of a provincial or organisation yearbook laid over them."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
 from iran.periods import Period, PeriodError
@@ -83,6 +85,20 @@ def with_totals(indicator, filters, axes):
         if code_list.code not in filters and code_list.code not in axes and code_list.total_code:
             filters[code_list.code] = [code_list.total_code]
     return filters
+
+
+@dataclass(frozen=True)
+class Cells:
+    """The cells of one indicator a block reads: these periods (none: every
+    period) and, per dimension filtered, these codes (filters and totals merged
+    as `build_table` / `build_headline` apply them)."""
+
+    periods: tuple[str, ...]
+    filters: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @classmethod
+    def of(cls, periods, filters: dict[str, list[str]]) -> Cells:
+        return cls(tuple(p.code for p in periods), tuple(sorted((d, tuple(c)) for d, c in filters.items())))
 
 
 def too_big_message(cells: int) -> str:

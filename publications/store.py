@@ -4,6 +4,7 @@ the number of queries does not grow with the number of tables."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,7 @@ class ObservationStore:
         self.lang = normalise(lang)
         self._indicators: dict[str, object] = {}
         self._rows: dict[str, list] = {}
+        self._planned: dict[str, frozenset] = {}  # indicator code -> the Cells read (absent: read whole)
         self._labels: dict[tuple[str, str], dict[str, str]] = {}
         self._list_names: dict[str, str] = {}
 
@@ -45,17 +47,42 @@ class ObservationStore:
         return self._indicators.get(code)
 
     # -- observations ---------------------------------------------------
-    def prefetch(self, indicator_codes):
-        """Fetch, in one query, the public observations of these indicators."""
+    def prefetch(self, indicator_codes, cells=None):
+        """Fetch, in one query, the public observations of these indicators.
+
+        `cells` ({indicator code: [specs.Cells]}, what the page's blocks show):
+        only those cells of an indicator are read; a block that asks for
+        others (`require`) has its indicator read whole."""
         codes = list(dict.fromkeys(c for c in indicator_codes if c))
         self.load_indicators(codes)
         wanted = [self._indicators[c] for c in codes if self._indicators.get(c) and c not in self._rows]
         if not wanted:
             return
-        rows = query.get_observations_many(wanted, now=self.now)
+        keep = {}
+        for indicator in wanted:
+            planned = (cells or {}).get(indicator.code)
+            if planned is not None and all(c.periods or c.filters for c in planned):
+                keep[indicator.code] = query.Keep(self._cells_q(indicator, planned))
+                self._planned[indicator.code] = frozenset(planned)
+        rows = query.get_observations_many(wanted, now=self.now, keep=keep)
         for indicator in wanted:
             self._rows[indicator.code] = rows.get(indicator.code, [])
         self.prefetch_labels({dim for indicator in wanted for dim in indicator.dimension_codes})
+
+    @staticmethod
+    def _cells_q(indicator, planned):
+        q = Q(pk__in=[])
+        for cells in planned:
+            q |= query.cells_q(indicator, cells.periods, dict(cells.filters))
+        return q
+
+    def require(self, indicator_code, cells):
+        """Make sure the rows of an indicator hold these cells: when the prefetch
+        read only other blocks' cells, they are dropped and the indicator read whole."""
+        planned = self._planned.get(indicator_code)
+        if planned is not None and cells not in planned:
+            self._rows.pop(indicator_code, None)
+            del self._planned[indicator_code]
 
     def rows(self, indicator_code):
         if indicator_code not in self._rows:

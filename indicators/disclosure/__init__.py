@@ -24,7 +24,8 @@ downloads, the API, publications and the table builder, whatever they filter,
 show the same cells hidden. docs/confidentiality.md says how far that goes.
 """
 
-from .apply import BOX_ABOVE, hierarchies_for, suppressed_by_period, suppressed_cells, table_patterns
+from .apply import BOX_ABOVE, BatchHierarchies, hierarchies_for, suppressed_cells, table_patterns
+from .lookup import patterns, suppressed_by_period
 from .lp import TOLERANCE, protect
 from .relations import Hierarchy, relations
 from .rules import FOOTNOTE, SYMBOL, Protection, counts_expected, infer_counts, is_primary, primary_positions
@@ -34,12 +35,14 @@ __all__ = [
     "FOOTNOTE",
     "SYMBOL",
     "TOLERANCE",
+    "BatchHierarchies",
     "Hierarchy",
     "Protection",
     "counts_expected",
     "hierarchies_for",
     "infer_counts",
     "is_primary",
+    "patterns",
     "primary_positions",
     "protect",
     "relations",

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterable
-
-from releases.embargo import released_q
+from collections.abc import Sequence
 
 from ..models.codes import Code
-from ..models.observations import DIMENSION_FIELDS, Observation
 from .lp import protect
 from .relations import Hierarchy, relations
 from .rules import Protection, primary_positions
@@ -99,25 +96,6 @@ def _cache_set(key, result):
         cache.set(key, sorted(result), 24 * 3600)
 
 
-def suppressed_by_period(indicator, periods: Iterable[str], now=None) -> dict[str, set[tuple]]:
-    """{period code: hidden code tuples}, each period's pattern computed on its
-    full public table, whatever slice the caller will show."""
-    periods = sorted(set(periods))
-    if not periods:
-        return {}
-    dims = DIMENSION_FIELDS[: len(indicator.dimension_codes)]
-    records: dict[str, list] = {p: [] for p in periods}
-    qs = (
-        Observation.objects.filter(indicator=indicator, period__in=periods)
-        .filter(released_q("release", now=now))
-        .order_by("period", *dims)
-        .values_list("period", *dims, "value", "count", "flags")
-    )
-    for period, *codes, value, count, flag_text in qs:
-        records[period].append((tuple(codes), value, count, _flags(flag_text)))
-    return table_patterns(indicator, records)
-
-
 def table_patterns(indicator, records_by_period: dict[str, list]) -> dict[str, set[tuple]]:
     """{period: hidden code tuples} from rows already read (see suppressed_cells)."""
     hierarchies = None
@@ -132,5 +110,41 @@ def table_patterns(indicator, records_by_period: dict[str, list]) -> dict[str, s
     return out
 
 
-def _flags(text) -> frozenset[str]:
-    return frozenset(f for f in (text or "").split(",") if f)
+class BatchHierarchies:
+    """The code lists' hierarchies of a batch of indicators, read in one query for
+    the whole batch and only when disclosure control needs them (not when its
+    pattern is already cached)."""
+
+    def __init__(self, indicators):
+        self.lists = {cl.pk for indicator in indicators for cl in indicator.dimension_lists}
+        self.parents: dict[int, dict[str, str | None]] | None = None
+
+    def of(self, indicator) -> Sequence:
+        return _LazyHierarchies(self, indicator)
+
+    def read(self):
+        if self.parents is None:
+            self.parents = {pk: {} for pk in self.lists}
+            codes = Code.objects.filter(code_list__in=self.lists)
+            for list_id, code, parent in codes.values_list("code_list_id", "code", "parent__code"):
+                self.parents[list_id][code] = parent
+        return self.parents
+
+
+class _LazyHierarchies(Sequence):
+    """`hierarchies_for(indicator)`, read on first use."""
+
+    def __init__(self, batch, indicator):
+        self.batch, self.indicator, self.items = batch, indicator, None
+
+    def _items(self):
+        if self.items is None:
+            parents = self.batch.read()
+            self.items = [Hierarchy(parents[cl.pk], cl.total_code or "") for cl in self.indicator.dimension_lists]
+        return self.items
+
+    def __getitem__(self, index):
+        return self._items()[index]
+
+    def __len__(self):
+        return len(self.indicator.dimension_lists)

@@ -59,10 +59,23 @@ class ObservationPageMixin:
     def observation_store(self, now=None):
         """One store for the page, with every block's indicator fetched in bulk."""
         store = ObservationStore(now=now, lang=self.page_language())
-        codes = [child.value.get("indicator") for child in self.observation_blocks()]
+        children = list(self.observation_blocks())
+        codes = [child.value.get("indicator") for child in children]
         if codes:
-            store.prefetch(codes)
+            store.prefetch(codes, cells=self._cells_shown(store, children))
         return store
+
+    def _cells_shown(self, store, children) -> dict:
+        """{indicator code: the cells its blocks read}: the store reads only those."""
+        store.load_indicators([child.value.get("indicator") for child in children])
+        scope = self.scope_filters()
+        cells: dict[str, list] = {}
+        for child in children:
+            indicator = store.indicator(child.value.get("indicator"))
+            if indicator is not None:
+                wanted = child.block.cells(child.value, indicator, scope)
+                cells.setdefault(indicator.code, []).extend([wanted] if wanted is not None else [])
+        return cells
 
     def observation_context(self, context):
         context["obs_store"] = self.observation_store()

@@ -1,0 +1,195 @@
+"""The hidden pattern of each (indicator, period) a reader shows, found without
+reading the period's full table when that is not needed.
+
+A pattern is still decided on the period's FULL public table (every channel
+hides the same cells), but most pages show a slice of it. So ONE aggregate
+query over the full public tables of the periods asked gives, per period:
+
+* whether any cell can be primary — the SQL of `rules.primary_positions`
+  without relations (a «suppressed» flag, a count under the threshold, or no
+  count beside a value in a table subject to the threshold). If none can,
+  nothing is hidden: `suppressed_cells` returns set() then too, since
+  inferring the totals' counts only ever clears cells;
+* a fingerprint of the table's content: rows are unique per (indicator,
+  period, codes) and every import deletes and writes them anew (new ids, new
+  batch), a release going public adds its rows, and the weighted sums of
+  counts, values and «suppressed» flags catch a row edited in place.
+
+The other periods' patterns are looked up in the cache under (indicator card,
+protection, period, fingerprint); the periods missed are read whole in ONE
+more query and computed by `suppressed_cells` (its own content-hash cache,
+then the LP), and stored under their fingerprint."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.db.models import BigIntegerField, Case, Count, DecimalField, F, Min, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from iran.periods import Period
+from releases.embargo import released_q
+
+from ..enums import Flag
+from ..models.observations import DIMENSION_FIELDS, Observation, period_bounds
+from .apply import hierarchies_for, suppressed_cells
+from .rules import Protection
+
+KEY_PREFIX = "disclosure:fp:1:"
+TIMEOUT = 24 * 3600
+
+# Weights that tell rows apart in the sums, small enough to keep them exact integers.
+_WEIGHT = F("id") % 997 + 1
+
+
+def _stats():
+    """The aggregates of one period's public table (see the module docstring)."""
+    return {
+        "n": Count("id"),
+        "ids": Sum("id"),
+        "batches": Sum("batch_id"),
+        "releases": Sum("release_id"),
+        "least": Min("count"),
+        "counted": Count("count"),
+        "unknown": Count("id", filter=Q(count__isnull=True, value__isnull=False)),
+        "flagged": Sum(
+            Case(When(flags__contains=Flag.SUPPRESSED.value, then=_WEIGHT), default=Value(0)),
+            output_field=BigIntegerField(),
+        ),
+        "counts": Sum(Coalesce("count", Value(-1)) * _WEIGHT, output_field=BigIntegerField()),
+        "values": Sum(F("value") * _WEIGHT, output_field=DecimalField(max_digits=40, decimal_places=6)),
+    }
+
+
+_STAT_NAMES = tuple(sorted(_stats()))
+
+
+def can_be_primary(indicator, stats) -> bool:
+    """Could `rules.primary_positions` find a cell in this table? (never False when it would)"""
+    threshold = indicator.threshold
+    if stats["flagged"]:
+        return True
+    if stats["least"] is not None and stats["least"] < threshold:
+        return True
+    declared = getattr(indicator, "suppression_threshold", None)
+    expected = declared > 0 if declared is not None else stats["counted"] > 0
+    return bool(stats["unknown"]) and expected and threshold > 0
+
+
+def suppressed_by_period(indicator, periods: Iterable[str], now=None) -> dict[str, set[tuple]]:
+    """{period code: hidden code tuples}, each period's pattern decided on its
+    full public table at `now`, whatever slice the caller will show."""
+    wanted = set(periods)
+    if not wanted:
+        return {}
+    return patterns({indicator.pk: indicator}, {indicator.pk: wanted}, now=now or timezone.now())[indicator.pk]
+
+
+def patterns(
+    indicators: dict[int, object],
+    periods: dict[int, set[str]],
+    *,
+    now,
+    hierarchies_of: Callable | None = None,
+    protection: Protection | None = None,
+) -> dict[int, dict[str, set[tuple]]]:
+    """{indicator id: {period: hidden code tuples}} for these periods of these
+    indicators (ids -> Indicator with its dimensions loaded), each decided on
+    the period's full public table at `now`."""
+    protection = protection or Protection.from_settings()
+    hierarchies_of = hierarchies_of or hierarchies_for
+    out: dict[int, dict[str, set[tuple]]] = {pk: {p: set() for p in wanted} for pk, wanted in periods.items()}
+    keys = {}
+    for (pk, period), stats in _period_stats(periods, now).items():
+        if can_be_primary(indicators[pk], stats):
+            keys[(pk, period)] = _key(indicators[pk], protection, period, stats)
+    found = _cache_get_many(list(keys.values()))
+    missed = []
+    for pair, key in keys.items():
+        if key in found:
+            out[pair[0]][pair[1]] = found[key]
+        else:
+            missed.append(pair)
+    fresh = {}
+    for (pk, period), records in _full_tables(indicators, missed, now).items():
+        indicator = indicators[pk]
+        hidden = suppressed_cells(indicator, records, hierarchies_of(indicator), protection)
+        out[pk][period] = hidden
+        fresh[keys[(pk, period)]] = sorted(hidden)
+    _cache_set_many(fresh)
+    return out
+
+
+def _period_stats(periods: dict[int, set[str]], now) -> dict[tuple[int, str], dict]:
+    """ONE aggregate query: the stats of every period asked (read within each
+    indicator's range of period starts, so the index on them serves)."""
+    if not any(periods.values()):
+        return {}
+    start = {code: period_bounds(Period.parse(code))[0] for code in set().union(*periods.values())}
+    where = Q(pk__in=[])
+    for pk, wanted in periods.items():
+        if wanted:
+            starts = [start[code] for code in wanted]
+            where |= Q(indicator_id=pk, period_start__gte=min(starts), period_start__lte=max(starts))
+    qs = Observation.objects.filter(where).filter(released_q("release", now=now))
+    rows = qs.values("indicator_id", "period").annotate(**_stats()).order_by()
+    return {(r["indicator_id"], r["period"]): r for r in rows if r["period"] in periods[r["indicator_id"]]}
+
+
+def _full_tables(indicators, pairs, now) -> dict[tuple[int, str], list]:
+    """ONE query: the full public tables of these (indicator id, period) pairs."""
+    if not pairs:
+        return {}
+    by_indicator: dict[int, list[str]] = {}
+    for pk, period in pairs:
+        by_indicator.setdefault(pk, []).append(period)
+    where = Q(pk__in=[])
+    for pk, wanted in by_indicator.items():
+        where |= Q(indicator_id=pk, period__in=wanted)
+    qs = Observation.objects.filter(where).filter(released_q("release", now=now))
+    out: dict[tuple[int, str], list] = {pair: [] for pair in pairs}
+    flag_sets: dict[str, frozenset] = {}
+    fields = ("indicator_id", "period", *DIMENSION_FIELDS, "value", "count", "flags")
+    for pk, period, *rest in qs.order_by("indicator_id", "period", *DIMENSION_FIELDS).values_list(*fields):
+        *codes, value, count, text = rest
+        flags = flag_sets.get(text)
+        if flags is None:
+            flags = flag_sets[text] = frozenset(f for f in (text or "").split(",") if f)
+        size = len(indicators[pk].dimension_lists)
+        out[(pk, period)].append((tuple(codes[:size]), value, count, flags))
+    return out
+
+
+def _key(indicator, protection, period, stats) -> str:
+    card = (
+        indicator.pk,
+        indicator.threshold,
+        getattr(indicator, "suppression_threshold", None),
+        getattr(indicator, "is_additive", True),
+    )
+    fingerprint = tuple(str(stats[name]) for name in _STAT_NAMES)
+    digest = hashlib.blake2b(repr((card, protection, period, fingerprint)).encode(), digest_size=20)
+    return KEY_PREFIX + digest.hexdigest()
+
+
+def _cache_get_many(keys) -> dict[str, set[tuple]]:
+    from django.core.cache import cache
+
+    if not keys:
+        return {}
+    try:
+        found = cache.get_many(keys)
+    except Exception:  # a cache that is down costs time, never correctness
+        return {}
+    return {key: {tuple(cell) for cell in cells} for key, cells in found.items() if cells is not None}
+
+
+def _cache_set_many(entries):
+    from django.core.cache import cache
+
+    if entries:
+        with contextlib.suppress(Exception):  # a cache that is down costs time, never correctness
+            cache.set_many(entries, TIMEOUT)
