@@ -4,7 +4,6 @@ one query, and the embargo's held pages are read once a request."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.db import connection
 from django.template import engines
 from django.test.utils import CaptureQueriesContext
@@ -16,17 +15,12 @@ from home.models import StandardPage
 from releases.embargo import embargoed_pages_for
 from tests.builders.releases import translate_quickly
 
-pytestmark = pytest.mark.django_db
+# Cold: the page cache is off in the test settings; the cache starts empty.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_page_cache")]
 
 CHROME = engines["django"].from_string(
     "{% load chrome %}{% include 'includes/header.html' %}{% breadcrumbs %}{% include 'includes/footer.html' %}"
 )
-
-
-@pytest.fixture(autouse=True)
-def cold(settings):
-    settings.PAGE_CACHE_ENABLED = False
-    cache.clear()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import re
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -17,16 +16,11 @@ from home.models import StandardPage
 from tests.builders.publications import bulletin
 from tests.builders.releases import make_calendar, make_entry, translate_quickly
 
-pytestmark = pytest.mark.django_db
+# Cold: the page cache is off in the test settings; the cache starts empty.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_page_cache")]
 
 MINUTE = (timezone.now() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
 BEFORE, AFTER = MINUTE - dt.timedelta(seconds=1), MINUTE + dt.timedelta(seconds=1)
-
-
-@pytest.fixture(autouse=True)
-def cold(settings):
-    settings.PAGE_CACHE_ENABLED = False
-    cache.clear()
 
 
 @pytest.fixture
