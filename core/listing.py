@@ -34,16 +34,21 @@ def page_of(request, items, per_page):
     return page, params.urlencode()
 
 
+# Beyond this a page number is an attacker's or a typo: page_of counts first and gives
+# the last page (an OFFSET of 2**63 would overflow the database's integer).
+MAX_PAGE = 100_000
+
+
 def counted_page(request, queryset, per_page):
     """core.listing.page_of's page, its rows and the total read in one query
     (COUNT(*) OVER ()) instead of a COUNT and then the rows. A page number that
-    is not a page (below 1, past the last) falls back to page_of, which gives
-    the first or last page as before."""
+    is not a page (below 1, past the last, or too large for the database's
+    OFFSET) falls back to page_of, which gives the first or last page as before."""
     try:
         number = int(request.GET.get("page") or 1)
     except (TypeError, ValueError):
         number = 1  # page_of: not a number → the first page
-    if number >= 1:
+    if 1 <= number <= MAX_PAGE:
         offset = (number - 1) * per_page
         rows = list(queryset.annotate(listing_total=Window(Count("pk")))[offset : offset + per_page])
         if rows or number == 1:

@@ -48,7 +48,9 @@ def test_the_calendar_does_not_ask_each_entry_for_its_labels(client, calendar, m
     assert calls == []
 
 
-@pytest.mark.parametrize("number", ["", "1", "2", "3", "0", "-1", "99", "abc", "2.0", "۲"])
+@pytest.mark.parametrize(
+    "number", ["", "1", "2", "3", "0", "-1", "99", "abc", "2.0", "۲", "100001", "922337203685477580", "9" * 40]
+)
 def test_a_counted_page_is_the_page_page_of_gives(calendar, number):
     _many_entries(calendar, 45)
     request = RequestFactory().get("/fa/releases/", {"page": number} if number else {})
@@ -76,3 +78,9 @@ def test_a_released_yearbook_is_listed_once_and_read_in_one_query(client, demo):
     assert len(urls) == len(set(urls)) and "/fa/publications/yearbook-1402/" in urls
     html = client.get(entry.url).content.decode()
     assert html.count('href="/fa/publications/yearbook-1402/"') == 1
+
+
+def test_a_page_number_too_large_for_the_database_gives_the_last_page(client, calendar):
+    _many_entries(calendar, 45)
+    response = client.get("/fa/releases/", {"page": "922337203685477580"})
+    assert response.status_code == 200 and response.context["page_obj"].number == 3
