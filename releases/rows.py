@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from core.taxonomy import Organisation, ReleaseKind
 from iran.dates import format_datetime, format_month
-from iran.periods import Period, PeriodError
+from iran.templatetags.iran import period_label
 
 from .enums import ReleaseStatus
 
@@ -31,14 +31,6 @@ class EntryRow:
     kind: str
     organisation: str
     period: str  # the reference period's label, "" when it has none
-
-
-def period_label(code: str, lang: str) -> str:
-    """As the `period_label` filter: the label, or the text itself if it is not a period."""
-    try:
-        return Period.parse(code).label(lang)
-    except PeriodError:
-        return code
 
 
 def entry_rows(entries, request, lang, now=None) -> list[EntryRow]:
