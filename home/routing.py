@@ -26,17 +26,21 @@ import operator
 from functools import reduce
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, When
 from django.http import Http404, HttpResponse
+from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import MATCH_DEFAULT, MATCH_HOSTNAME, MATCH_HOSTNAME_DEFAULT, MATCH_HOSTNAME_PORT
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve_chain
 from wagtail.wagtail_hooks import check_view_restrictions, require_wagtail_login
+
+from core.compiled import CompiledQuery
 
 STEP = Page.steplen
 _PAGE_ROUTE = Page.route
@@ -68,7 +72,18 @@ def _route(request, root, components):
     levels = [Q(translation_key=root.translation_key)]
     for depth, slug in enumerate(components, start=root.depth + 1):
         levels.append(Q(depth=depth, slug=slug, path__startswith=parent_prefix))
-    rows = list(Page.objects.filter(reduce(operator.or_, levels)).annotate(_route_language=F("locale__language_code")))
+    # The root's ancestors too: with the route's pages, whether any page of the chain
+    # has a view restriction or is an alias is known without asking again.
+    above = [root.path[:end] for end in range(STEP, len(root.path), STEP)]
+    if above:
+        levels.append(Q(path__in=above))
+    restricted = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
+    rows = list(
+        Page.objects.filter(reduce(operator.or_, levels)).annotate(
+            _route_language=F("locale__language_code"), _route_restricted=restricted
+        )
+    )
+    request._route_unrestricted = {row.path for row in rows if not row._route_restricted and row.alias_of_id is None}
 
     # `root.localized`: its live translation in the active language, else the root.
     # (No translation in that language at all: Wagtail's answer depends on whether
@@ -103,11 +118,53 @@ def _route(request, root, components):
     return RouteResult(specific)
 
 
+# --- the site ------------------------------------------------------------------------
+def _sites(hostname, port):
+    """The query of Wagtail's `get_site_for_hostname` (wagtail/models/sites.py)."""
+    return (
+        Site.objects.annotate(
+            match=Case(
+                When(hostname=hostname, port=port, then=MATCH_HOSTNAME_PORT),
+                When(hostname=hostname, is_default_site=True, then=MATCH_HOSTNAME_DEFAULT),
+                When(is_default_site=True, then=MATCH_DEFAULT),
+                default=MATCH_HOSTNAME,
+                output_field=IntegerField(),
+            )
+        )
+        .filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .order_by("match")
+        .select_related("root_page")
+    )
+
+
+_SITES = CompiledQuery(Site, _sites, hostname="\x00hostname\x00", port=-424242)
+
+
+def find_site(request):
+    """`Site.find_for_request`, its query compiled once (the sites are read on every
+    request, as by Wagtail) and its choice made as Wagtail's `get_site_for_hostname`."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    if not str(port).isdigit():
+        return Site.find_for_request(request)
+    sites = _SITES(hostname=hostname, port=int(port))
+    site = None
+    if sites:
+        if len(sites) == 1 or sites[0].match in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+            site = sites[0]
+        elif sites[0].match == MATCH_DEFAULT:
+            site = sites[len(sites) == 2]
+    request._wagtail_site = site
+    return site
+
+
 def route_for_request(request, path):
     """`Page.route_for_request`, in two page queries whatever the depth."""
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if site is None:
         request._wagtail_route_for_request = None
         return None
@@ -123,11 +180,16 @@ def route_for_request(request, path):
 
 
 # --- view restrictions ----------------------------------------------------------------
-def view_restrictions(page):
+def view_restrictions(page, request=None):
     """`page.get_view_restrictions()` in one query: the restrictions on the page and
-    its ancestors, an alias's (page or ancestor) replaced by its source's."""
+    its ancestors, an alias's (page or ancestor) replaced by its source's. None at
+    all, without a query, when the route read every page of the chain and none has
+    a restriction or is an alias."""
     path = page.path
     paths = [path[:end] for end in range(STEP, len(path) + 1, STEP)]
+    unrestricted = getattr(request, "_route_unrestricted", None)
+    if unrestricted is not None and all(prefix in unrestricted for prefix in paths):
+        return []
     own = Q(page__path__in=paths, page__alias_of__isnull=True)
     # An alias's source (Wagtail's aliases always point at a page that is no alias).
     via_alias = Q(page__aliases__path__in=paths)
@@ -138,7 +200,7 @@ def check_restrictions(callback):
     """Wagtail's `check_view_restrictions`, with `view_restrictions`."""
 
     def inner(page, request, serve_args, serve_kwargs):
-        restrictions = view_restrictions(page)
+        restrictions = view_restrictions(page, request)
         for restriction in restrictions:
             if not restriction.accept_request(request):
                 if restriction.restriction_type == PageViewRestriction.PASSWORD:

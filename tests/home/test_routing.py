@@ -40,21 +40,21 @@ def page_queries(sql):
     return [q for q in sql if 'FROM "wagtailcore_page"' in q and "wagtailcore_pageviewrestriction" not in q]
 
 
-def test_a_plain_page_is_routed_in_two_page_queries(client, tree):
-    """The site, the route (one query), the page's own type, the held pages, the view
-    restrictions (one), the chrome (one) and the next release minute (three in the
-    tests' settings): 9. Wagtail's routing cost a locale query and three page
-    queries, its view restrictions two: 12."""
+def test_a_plain_page_is_routed_in_two_page_queries_and_no_restriction_query(client, tree):
+    """The site, the route (one query, which also tells that no page of the chain has a
+    view restriction or is an alias), the page's own type, the held pages, the chrome
+    (one) and the next release minute (three in the tests' settings): 8. Wagtail's
+    routing cost a locale query and three page queries, its view restrictions two: 12."""
     sql = queries(client, "/fa/about/")
-    assert len(sql) == 9, "\n".join(sql)
+    assert len(sql) == 8, "\n".join(sql)
     assert not any('FROM "wagtailcore_locale"' in q for q in sql)
 
 
 def test_a_deep_page_costs_what_a_plain_page_costs(client, tree):
     """Five levels below the home cost what one does (Wagtail's routing: a child
     query and a type query per level, 18 queries here)."""
-    assert len(queries(client, "/fa/a/b/c/leaf/")) == len(queries(client, "/fa/about/")) == 9
-    assert len(queries(client, "/en/a/b/c/leaf/")) == 9
+    assert len(queries(client, "/fa/a/b/c/leaf/")) == len(queries(client, "/fa/about/")) == 8
+    assert len(queries(client, "/en/a/b/c/leaf/")) == 8
 
 
 def test_the_english_url_routes_through_the_english_tree(client, tree):
@@ -112,3 +112,33 @@ def test_an_alias_takes_the_restrictions_of_its_source(client, tree):
     response = client.get("/fa/about/a-alias/")
     assert response.status_code == 302, alias
     assert client.get("/fa/about/").status_code == 200
+
+
+def test_a_restriction_or_an_alias_on_the_chain_is_read_again(client, tree):
+    """The route's rows say a page of the chain has a restriction (or is an alias):
+    then Wagtail's restrictions are read (one query) and applied."""
+    _home, about, _leaf, _leaf_en = tree
+    PageViewRestriction.objects.create(page=about, restriction_type="login")
+    client.get("/fa/about/")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/fa/about/").status_code == 302
+    assert any("wagtailcore_pageviewrestriction" in q["sql"] and "DISTINCT" in q["sql"] for q in captured)
+
+
+@pytest.mark.parametrize(
+    "host", ["testserver", "localhost", "other.example", "other.example:8080", "third.example", "third.example:81"]
+)
+def test_the_site_is_the_one_wagtail_finds(rf, home_pages, host):
+    from wagtail.models import Site
+
+    from home.routing import find_site
+
+    root = home_pages[0]
+    Site.objects.create(hostname="other.example", port=8080, root_page=root)
+    Site.objects.create(hostname="third.example", port=80, root_page=root)
+    Site.objects.create(hostname="third.example", port=443, root_page=root)
+    ours, wagtails = find_site(rf.get("/", HTTP_HOST=host)), Site.find_for_request(rf.get("/", HTTP_HOST=host))
+    assert (ours.pk, ours.root_page) == (wagtails.pk, wagtails.root_page)
+    Site.objects.update(is_default_site=False)
+    ours, wagtails = find_site(rf.get("/", HTTP_HOST=host)), Site.find_for_request(rf.get("/", HTTP_HOST=host))
+    assert getattr(ours, "pk", None) == getattr(wagtails, "pk", None)
