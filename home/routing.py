@@ -23,7 +23,6 @@ Wagtail's semantics are kept:
 Nothing is kept past the request."""
 
 import operator
-from dataclasses import dataclass
 from functools import reduce
 
 from django.conf import settings
@@ -61,19 +60,6 @@ def _overrides_route(page) -> bool:
     return model is not None and model.route is not _PAGE_ROUTE
 
 
-@dataclass
-class RouteRows:
-    """The pages the route read, for the chrome (`chrome_pages`): the translations of
-    `root`, each level's slug, the menus and the root's ancestors below `prefix`,
-    and the live translations of every page at `last_depth` named `last_slug`."""
-
-    root: Page
-    prefix: str
-    last_depth: int
-    last_slug: list
-    rows: list
-
-
 class _Fallback(Exception):
     """The fast walk cannot answer exactly as Wagtail would: ask Wagtail."""
 
@@ -91,28 +77,18 @@ def _route(request, root, components):
     above = [root.path[:end] for end in range(STEP, len(root.path), STEP)]
     if above:
         levels.append(Q(path__in=above))
-    # And what the site chrome shows (home/templatetags/chrome_pages.py), so that it
-    # needs no query of its own: the menus below the root's parent, and the live
-    # translations of the page(s) at the last level.
-    levels.append(Q(depth=root.depth + 1, live=True, show_in_menus=True, path__startswith=parent_prefix))
-    if components:
-        last = Page.objects.filter(depth=root.depth + len(components), slug=components[-1])
-        levels.append(
-            Q(live=True, translation_key__in=last.filter(path__startswith=parent_prefix).values("translation_key"))
-        )
     restricted = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
     rows = list(
         Page.objects.filter(reduce(operator.or_, levels)).annotate(
-            chrome_language=F("locale__language_code"), _route_restricted=restricted
+            _route_language=F("locale__language_code"), _route_restricted=restricted
         )
     )
     request._route_unrestricted = {row.path for row in rows if not row._route_restricted and row.alias_of_id is None}
-    request._route_rows = RouteRows(root, parent_prefix, root.depth + len(components), components[-1:], rows)
 
     # `root.localized`: its live translation in the active language, else the root.
     # (No translation in that language at all: Wagtail's answer depends on whether
     # the language has a Locale; it is asked.)
-    translations = [row for row in rows if row.translation_key == root.translation_key and row.chrome_language == code]
+    translations = [row for row in rows if row.translation_key == root.translation_key and row._route_language == code]
     if len(translations) != 1:
         raise _Fallback
     home = translations[0] if translations[0].live else root

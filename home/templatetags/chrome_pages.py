@@ -55,39 +55,13 @@ def _read(request, page, language) -> ChromePages:
     chrome = ChromePages(language, page)
     if not wanted.any():
         return chrome
-    rows = _from_route(request, root, page, wanted)
-    if rows is None:
-        rows = list(
-            Page.objects.filter(wanted.q()).annotate(chrome_language=F("locale__language_code")).order_by("path")
-        )
+    rows = list(Page.objects.filter(wanted.q()).annotate(chrome_language=F("locale__language_code")).order_by("path"))
     chrome.crumbs = [row for row in rows if row.path in wanted.ancestor_paths]
     chrome.translations = {row.chrome_language: row for row in rows if wanted.is_translation(row)}
     if root is not None:
         chrome.home = _localized_home(root, rows)
         chrome.menu = _menu(chrome.home, rows, wanted)
     return chrome
-
-
-def _from_route(request, root, page, wanted):
-    """The rows of `wanted.q()`, taken from those the page's route read in its one
-    query (home/routing.py) when they hold all of them; else None (then asked)."""
-    route = getattr(request, "_route_rows", None)
-    if route is None or root is None or page is None or not page.pk or route.root.pk != root.pk:
-        return None
-    rows = route.rows
-    paths = {row.path for row in rows}
-    if page.path not in paths or not wanted.ancestor_paths <= paths:
-        return None
-    # The menu the chrome wants is among the menus the route read (below the root's parent).
-    if wanted.menu_depth != root.depth + 1 or not wanted.menu_prefix.startswith(route.prefix):
-        return None
-    # The page's translations were read if it is a translation of the root or the page
-    # at the route's last level.
-    if page.translation_key != root.translation_key and [page.slug] != route.last_slug:
-        return None
-    if page.translation_key != root.translation_key and page.depth != route.last_depth:
-        return None
-    return sorted((row for row in rows if wanted.wants(row)), key=lambda row: row.path)
 
 
 class _Wanted:
@@ -126,22 +100,6 @@ class _Wanted:
         if self.translation_key:
             parts.append(Q(translation_key=self.translation_key, live=True))
         return reduce(operator.or_, parts)
-
-    def wants(self, row) -> bool:
-        """Does `row` match `q()`?"""
-        if self.root is not None:
-            if row.translation_key == self.root.translation_key:
-                return True
-            if (
-                row.depth == self.menu_depth
-                and row.path.startswith(self.menu_prefix)
-                and row.live
-                and row.show_in_menus
-            ):
-                return True
-        if row.path in self.ancestor_paths:
-            return True
-        return self.translation_key is not None and row.translation_key == self.translation_key and row.live
 
     def is_translation(self, row) -> bool:
         return self.translation_key is not None and row.translation_key == self.translation_key and row.live
