@@ -34,7 +34,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.models.sites import MATCH_DEFAULT, MATCH_HOSTNAME, MATCH_HOSTNAME_DEFAULT, MATCH_HOSTNAME_PORT
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve_chain
@@ -53,6 +53,29 @@ def _content_language():
         return get_supported_content_language_variant(get_language())
     except LookupError:
         return None
+
+
+# `page.specific` of each page type with Wagtail's own manager: its query compiled
+# once per process (code; the row is read every time), the object completed as
+# Wagtail's `get_specific` does (the generic page's other attributes copied over).
+_SPECIFIC: dict = {}
+
+
+def specific_of(page):
+    model = page.specific_class
+    if model is None or isinstance(page, model) or type(model._default_manager) is not PageManager:
+        return page.specific
+    query = _SPECIFIC.get(model)
+    if query is None:
+        query = _SPECIFIC[model] = CompiledQuery(model, model._default_manager.filter, id=-424242424)
+    found = query(id=page.id)
+    if len(found) != 1:
+        return page.specific  # Wagtail's answer (and its exception)
+    specific = found[0]
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    page.__dict__["specific"] = specific
+    return specific
 
 
 def _overrides_route(page) -> bool:
@@ -98,7 +121,7 @@ def _route(request, root, components):
     page = home
     for index, slug in enumerate(components):
         if _overrides_route(page):
-            return page.specific.route(request, components[index:])
+            return specific_of(page).route(request, components[index:])
         children = [
             row for row in rows if row.depth == page.depth + 1 and row.slug == slug and row.path.startswith(page.path)
         ]
@@ -110,7 +133,7 @@ def _route(request, root, components):
         # As `Page.route`: the child knows its parent (treebeard's get_parent).
         child._cached_parent_obj = page.specific_deferred
         page = child
-    specific = page.specific
+    specific = specific_of(page)
     if _overrides_route(page):
         return specific.route(request, [])
     if not specific.live:

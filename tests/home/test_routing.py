@@ -142,3 +142,15 @@ def test_the_site_is_the_one_wagtail_finds(rf, home_pages, host):
     Site.objects.update(is_default_site=False)
     ours, wagtails = find_site(rf.get("/", HTTP_HOST=host)), Site.find_for_request(rf.get("/", HTTP_HOST=host))
     assert getattr(ours, "pk", None) == getattr(wagtails, "pk", None)
+
+
+def test_the_specific_page_is_the_one_wagtail_reads(tree):
+    from home.routing import specific_of
+
+    for page in tree[:3]:
+        ours = specific_of(Page.objects.get(pk=page.pk))
+        wagtails = Page.objects.get(pk=page.pk).specific
+        assert type(ours) is type(wagtails)
+        assert {k: v for k, v in ours.__dict__.items() if k != "_state"} == {
+            k: v for k, v in wagtails.__dict__.items() if k != "_state"
+        }
