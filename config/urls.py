@@ -8,6 +8,7 @@ from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.login_guard import guarded_login
+from home import routing as home_routing
 from home import views as home_views
 from releases import media as release_media
 
@@ -39,6 +40,9 @@ urlpatterns += i18n_patterns(
     path("", include("researchers.urls")),
     path("", include("surveys.urls")),
     path("", include("alerts.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own routes, its page view replaced by one that routes a URL in one
+    # query (home/routing.py; the same pages, 404s, hooks and view restrictions).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, home_routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -32,8 +32,11 @@ Contract for other apps (stable): `released_q(prefix, now=None)`,
 `public_pages(queryset, now=None)`, `next_release_at(now=None)`,
 `seconds_until_next_release(now=None)`, `releases.mixins.ReleasedContentMixin`."""
 
+import datetime
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections, router
 from django.db.models import Q
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.utils import timezone
@@ -84,15 +87,48 @@ def _release_target(model):
     return getattr(field, "related_model", None) if isinstance(descriptor, ForwardManyToOneDescriptor) else None
 
 
+def _embargoed_pages_query(owners, now):
+    queries = [model.objects.exclude(released_q(now=now)).order_by().values_list("pk", "path") for model in owners]
+    return queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+
+
+# The statement `embargoed_pages` runs, compiled once per process and database: SQL
+# text with placeholders (code, not content; the rows are read on every call).
+# Building and compiling the UNION cost more than running it.
+_COMPILED: dict = {}
+_MARK = datetime.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)  # where `now` goes
+
+
+def _compiled(owners, using):
+    key = (using, owners)
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        sql, params = _embargoed_pages_query(owners, _MARK).query.get_compiler(using).as_sql()
+        mark = connections[using].ops.adapt_datetimefield_value(_MARK)
+        positions = tuple(index for index, param in enumerate(params) if param == mark)
+        compiled = _COMPILED[key] = (sql, tuple(params), positions)
+    return compiled
+
+
 def embargoed_pages(now=None):
     """(pk, path) of every page held back by its own release (not descendants)."""
     # One query for every page type: a subclass (a yearbook of a publication) shares its
     # parent's `release` column, so only the model that declares it is asked.
-    owners = [m for m in released_page_models() if m._meta.get_field("release").model is m]
-    queries = [model.objects.exclude(released_q(now=now)).order_by().values_list("pk", "path") for model in owners]
-    if not queries:
+    owners = tuple(m for m in released_page_models() if m._meta.get_field("release").model is m)
+    if not owners:
         return []
-    return list(queries[0].union(*queries[1:], all=True)) if len(queries) > 1 else list(queries[0])
+    now = now or timezone.now()
+    using = router.db_for_read(Page)
+    sql, params, positions = _compiled(owners, using)
+    if not positions:  # `now` not found among the parameters: never guess
+        return list(_embargoed_pages_query(owners, now))
+    connection = connections[using]
+    params = list(params)
+    for index in positions:
+        params[index] = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 def embargoed_paths(now=None) -> list[str]:
