@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from iran.periods import Period
@@ -328,13 +328,19 @@ def _read(public, by_id, slices: dict[int, Q]) -> dict[int, list]:
 
 def _windows(by_id, public, last_periods) -> dict[int, Q]:
     """{indicator id: the Q of the periods read}: all, or from each indicator's
-    `last_periods`-th latest public period on (one aggregate query for all;
+    `last_periods`-th latest public period on (one query for all;
     an indicator with no public observation is left out)."""
     if last_periods is None:
         return {pk: Q() for pk in by_id}
-    latest = public.filter(indicator_id__in=list(by_id)).values("indicator_id").annotate(last=Max("period_start"))
+    # Each indicator's latest public period start, read from the end of the index on
+    # (indicator, period_start) until the first public row (a correlated LIMIT 1):
+    # a MAX over a GROUP BY read every row of every indicator, released or not.
+    latest = public.filter(indicator_id=OuterRef("pk")).order_by("-period_start").values("period_start")[:1]
+    found = Indicator.objects.filter(pk__in=list(by_id)).annotate(last=Subquery(latest)).order_by()
     windows = {}
-    for indicator_id, last in latest.values_list("indicator_id", "last"):
+    for indicator_id, last in found.values_list("pk", "last"):
+        if last is None:
+            continue  # no public observation
         months = 12 // int(by_id[indicator_id].periodicity or 12)
         windows[indicator_id] = Q(period_start__gte=last - (last_periods - 1) * months)
     return windows
