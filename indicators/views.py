@@ -13,13 +13,12 @@ from openpyxl import Workbook
 
 from core.exports import csv_response, safe_cell, xlsx_response
 from core.language import current_language
-from core.taxonomy import contains_code, topic_code, topics_in
+from core.taxonomy import codes_from_db, contains_code, topic_code, topics_in
 from iran.periods import Period, PeriodError
 from iran.text import format_number
 from releases.models import ReleasePage
 
 from .maps import province_map
-from .models.codes import Code
 from .models.indicators import Indicator
 from .presenters import CARD_PERIODS, build_view, shown_cells, sparkline_points
 from .query import get_observations_many, labels_for, with_dimensions
@@ -272,22 +271,25 @@ def _numeric(text):
 
 # --- dashboard ------------------------------------------------------------------------------
 def dashboard_context(request):
+    """The key indicators are read once (with their producers): the filters' topics
+    and organisations are theirs, and the filtered cards a part of them."""
     lang = current_language()
-    indicators = Indicator.objects.filter(is_key=True)
+    key = list(Indicator.objects.filter(is_key=True).select_related("producer__code_list"))
     topic = topic_code(request.GET.get("topic", ""))
     organisation = request.GET.get("organisation", "")
-    if topic:
-        indicators = indicators.filter(contains_code("topics", topic))
-    if organisation:
-        indicators = indicators.filter(producer__code=organisation)
-    cards = cards_for(indicators.distinct(), lang)
+    indicators = [
+        indicator
+        for indicator in key
+        if (not topic or topic in codes_from_db(indicator.topics))
+        and (not organisation or (indicator.producer is not None and indicator.producer.code == organisation))
+    ]
+    cards = cards_for(indicators, lang)
+    producers = {i.producer_id: i.producer for i in key if i.producer and i.producer.code_list.code == "organisation"}
     return {
         "cards": cards,
         "lang": lang,
-        "topics": topics_in(Indicator.objects.filter(is_key=True).values_list("topics", flat=True)),
-        "organisations": Code.objects.filter(code_list__code="organisation")
-        .filter(Q(pk__in=Indicator.objects.filter(is_key=True).values("producer")))
-        .order_by("sort_order"),
+        "topics": topics_in(indicator.topics for indicator in key),
+        "organisations": sorted(producers.values(), key=lambda code: (code.sort_order, code.code)),
         "topic": topic,
         "organisation": organisation,
         "any_demo": any(c["indicator"].is_demo for c in cards),
