@@ -19,12 +19,20 @@ from iran.text import format_number
 from releases.models import ReleasePage
 
 from .maps import province_map
-from .models.indicators import Indicator
+from .models.indicators import Indicator, IndicatorDimension
 from .presenters import CARD_PERIODS, build_view, shown_cells, sparkline_points
 from .query import get_observations_many, labels_for, with_dimensions
 
 
 def _indicator(code) -> Indicator:
+    """The indicator with its producer and its dimensions' code lists: one query
+    through its dimensions (a second only for an indicator without any)."""
+    dimensions = IndicatorDimension.objects.filter(indicator__code=code).order_by("position")
+    dimensions = list(dimensions.select_related("indicator__producer", "code_list"))
+    if dimensions:
+        indicator = dimensions[0].indicator
+        indicator.__dict__["dimension_lists"] = [dimension.code_list for dimension in dimensions]
+        return indicator
     try:
         indicator = Indicator.objects.select_related("producer").get(code=code)
     except Indicator.DoesNotExist as exc:
