@@ -21,7 +21,7 @@ from releases.models import ReleasePage
 from .maps import province_map
 from .models.indicators import Indicator, IndicatorDimension
 from .presenters import CARD_PERIODS, build_view, shown_cells, sparkline_points
-from .query import get_observations_many, labels_for, with_dimensions
+from .query import get_observations_many, labels_for, with_dimensions, with_latest_public_start
 
 
 def _indicator(code) -> Indicator:
@@ -282,7 +282,8 @@ def dashboard_context(request):
     """The key indicators are read once (with their producers): the filters' topics
     and organisations are theirs, and the filtered cards a part of them."""
     lang = current_language()
-    key = list(Indicator.objects.filter(is_key=True).select_related("producer__code_list"))
+    now = timezone.now()
+    key = with_latest_public_start(Indicator.objects.filter(is_key=True).select_related("producer__code_list"), now)
     topic = topic_code(request.GET.get("topic", ""))
     organisation = request.GET.get("organisation", "")
     indicators = [
@@ -291,7 +292,7 @@ def dashboard_context(request):
         if (not topic or topic in codes_from_db(indicator.topics))
         and (not organisation or (indicator.producer is not None and indicator.producer.code == organisation))
     ]
-    cards = cards_for(indicators, lang)
+    cards = cards_for(indicators, lang, now=now)
     producers = {i.producer_id: i.producer for i in key if i.producer and i.producer.code_list.code == "organisation"}
     return {
         "cards": cards,
@@ -304,13 +305,14 @@ def dashboard_context(request):
     }
 
 
-def cards_for(indicators, lang):
+def cards_for(indicators, lang, now=None):
     """Cards for many indicators in a fixed number of queries: their dimensions,
-    code labels and observations are each read once for all."""
+    code labels and observations are each read once for all (at `now`: pass the
+    instant the indicators were read `with_latest_public_start` at)."""
     indicators = with_dimensions(indicators)
     labels = labels_for({cl.code for indicator in indicators for cl in indicator.dimension_lists}, lang)
     keep = {i.code: cells for i in indicators if (cells := shown_cells(i, card=True)) is not None}
-    rows = get_observations_many(indicators, last_periods=CARD_PERIODS, keep=keep)
+    rows = get_observations_many(indicators, now=now, last_periods=CARD_PERIODS, keep=keep)
     return [card(indicator, lang, labels, rows[indicator.code]) for indicator in indicators]
 
 
@@ -331,7 +333,9 @@ def card(indicator, lang, labels=None, rows=None):
 
 
 def headline_cards(lang, limit=4):
-    return cards_for(Indicator.objects.filter(is_headline=True)[:limit], lang)
+    now = timezone.now()
+    indicators = with_latest_public_start(Indicator.objects.filter(is_headline=True), now, limit)
+    return cards_for(indicators, lang, now=now)
 
 
 def json_error(message, status=400):

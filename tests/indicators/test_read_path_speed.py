@@ -7,7 +7,8 @@
 * The latest public period of each indicator (`query._windows`) is read by a
   correlated LIMIT 1: it must skip what is still embargoed.
 * An indicator page reads its indicator, producer and dimensions in one query;
-  the dashboard its key indicators, filters and cards in six."""
+  the dashboard its key indicators, filters and cards in five, the home page's
+  headline cards in five (the window read with the indicators)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from indicators.disclosure import lookup
 from indicators.models import Observation
 from indicators.presenters import CARD_PERIODS
 from indicators.query import _windows, get_observations_many, with_dimensions
-from indicators.views import _indicator, dashboard_context
+from indicators.views import _indicator, dashboard_context, headline_cards
 from releases.embargo import released_q
 from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
@@ -130,7 +131,7 @@ def test_an_indicator_page_reads_its_indicator_in_one_query(province):
     assert len(queries) == 1
 
 
-def test_the_dashboard_reads_indicators_filters_and_cards_in_six_queries(province):
+def test_the_dashboard_reads_indicators_filters_and_cards_in_five_queries(province):
     for code in ("first", "second", "third"):
         filled(code, province)
     request = RequestFactory().get("/fa/dashboard/")
@@ -138,5 +139,23 @@ def test_the_dashboard_reads_indicators_filters_and_cards_in_six_queries(provinc
     with CaptureQueriesContext(connection) as queries:
         context = dashboard_context(request)
     assert [c["indicator"].code for c in context["cards"]] == ["first", "second", "third"]
-    # key indicators with producers, dimensions, labels, windows, cells, statistics
-    assert len(queries) == 6
+    # key indicators with producers and latest public periods, dimensions, labels, cells, statistics
+    assert len(queries) == 5
+
+
+def test_the_headline_cards_read_their_windows_with_the_indicators(province, home_pages):
+    from tests.builders.publications import release_entry
+
+    minute = (timezone.now() + dt.timedelta(hours=1)).replace(second=0, microsecond=0)
+    entry = release_entry(home_pages[0], at=minute)
+    for code in ("first", "second"):
+        indicator = filled(code, province, months=range(1, 13), is_headline=True)
+    add_observation(indicator, "1405-01", ["IR"], 5, count=5, release=entry)
+    headline_cards("fa")  # the disclosure patterns' cache
+    with CaptureQueriesContext(connection) as queries:
+        cards = headline_cards("fa")
+    # indicators with their latest public periods, dimensions, labels, cells, statistics
+    assert len(queries) == 5
+    assert [c["latest"]["period"].code for c in cards] == ["1404-12", "1404-12"]  # not the embargoed 1405-01
+    with mock.patch("indicators.views.timezone.now", return_value=minute):
+        assert [c["latest"]["period"].code for c in headline_cards("fa")] == ["1404-12", "1405-01"]
