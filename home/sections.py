@@ -9,7 +9,7 @@ batched tag (`{% headline_indicators %}`), read in a fixed number of queries too
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -28,6 +28,7 @@ from surveys.models import SurveyPage
 UPCOMING_RELEASES = 5
 LATEST_PUBLICATIONS = 4
 LATEST_DATASETS = 3
+DATASET_FIELDS = ("slug", "title_fa", "title_en", "organisation", "last_updated", "access_level", "is_demo")
 INDEX_MODELS = (ReleaseCalendarPage, PublicationIndexPage, CatalogIndexPage, ResearchersIndexPage)
 
 
@@ -62,27 +63,50 @@ def upcoming_releases(calendar, now, request=None):
     return {"calendar": calendar, "entries": entry_rows(entries, request, current_language(), now)}
 
 
-def latest_datasets(catalog):
-    """The most recently updated published datasets, each with its link (the catalog page read once)."""
+def _count(queryset):
+    """A scalar subquery: how many rows the queryset has."""
+    return Subquery(queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"))
+
+
+def _licensed():
+    return Dataset.objects.published().filter(access_level=AccessLevel.LICENSED)
+
+
+def _members():
+    return Researcher.objects.filter(status=MembershipStatus.APPROVED, anonymised_at__isnull=True)
+
+
+def latest_datasets(catalog, club=None, counts=None):
+    """The most recently updated published datasets, each with its link (the catalog page read once).
+    With `club`, the club's two counts ride on the same query (`counts` receives them)."""
     if catalog is None:
         return {"items": [], "url": ""}
-    datasets = list(
+    datasets = (
         Dataset.objects.published()
+        .only(*DATASET_FIELDS)  # what the section shows, not the descriptions and search text
         .prefetch_related(Prefetch("files", queryset=DataFile.objects.none()))
-        .order_by("-last_updated", "-pk")[:LATEST_DATASETS]
     )
+    if club is not None:
+        datasets = datasets.annotate(club_licensed=_count(_licensed()), club_members=_count(_members()))
+    datasets = list(datasets.order_by("-last_updated", "-pk")[:LATEST_DATASETS])
     for dataset in datasets:
         dataset.home_url = CatalogIndexPage.dataset_url(dataset, index=catalog)
+    if club is not None and counts is not None:
+        # No published dataset: none is licensed either (and the club's section is not shown).
+        counts["licensed"] = datasets[0].club_licensed if datasets else 0
+        counts["members"] = datasets[0].club_members if datasets else 0
     return {"items": datasets, "url": catalog.url}
 
 
-def club_summary(club):
+def club_summary(club, counts=None):
+    """The club's section: how many licensed datasets members may ask for and how
+    many members it has (`counts` when `latest_datasets` read them already)."""
     if club is None:
         return None
-    licensed = Dataset.objects.published().filter(access_level=AccessLevel.LICENSED).count()
+    licensed = counts["licensed"] if counts else _licensed().count()
     if not licensed:
         return None
-    members = Researcher.objects.filter(status=MembershipStatus.APPROVED, anonymised_at__isnull=True).count()
+    members = counts["members"] if counts else _members().count()
     return {"url": club.url, "licensed": licensed, "members": members}
 
 
@@ -102,13 +126,14 @@ def open_survey(locale_id):
 def sections(home, request=None) -> dict:
     """Everything the home page's sections show, in the home page's own locale."""
     found = index_pages(home.locale_id)
+    club, counts = fallback(ResearchersIndexPage, found), {}
     return {
         "upcoming": upcoming_releases(found.get(ReleaseCalendarPage), timezone.now(), request),
         "publications": {
             "items": latest_publications(home.locale_id, LATEST_PUBLICATIONS),
             "index": found.get(PublicationIndexPage),
         },
-        "datasets": latest_datasets(fallback(CatalogIndexPage, found)),
-        "club": club_summary(fallback(ResearchersIndexPage, found)),
+        "datasets": latest_datasets(fallback(CatalogIndexPage, found), club, counts),
+        "club": club_summary(club, counts),
         "survey": open_survey(home.locale_id),
     }

@@ -6,6 +6,7 @@ applied), so the page, the chart, the downloads and the API agree."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -46,13 +47,19 @@ class IndicatorView:
     fixed: dict[str, str] = field(default_factory=dict)  # dimension -> total code fixed for the headline
 
     # --- slices ---------------------------------------------------------------
-    @property
+    # A view is built once from its rows and never changed: what is derived from
+    # them is computed once (a page asks for the series five times).
+    @cached_property
     def periods(self) -> list[Period]:
         return sorted({r.period for r in self.rows})
 
     def series(self) -> list[Series]:
         """The time series shown on the chart: each dimension at its total when the
         data has one, else one series per code (at most MAX_SERIES)."""
+        return self._series
+
+    @cached_property
+    def _series(self) -> list[Series]:
         groups: dict[tuple, dict] = {}
         for row in self.rows:
             if all(row.codes[d] == c for d, c in self.fixed.items()):
@@ -68,7 +75,7 @@ class IndicatorView:
     def _code_order(self, key):
         return tuple(self._orders[d].get(c, 999) for d, c in zip(self.dims, key, strict=True))
 
-    @property
+    @cached_property
     def _orders(self):
         return {d: {c: i for i, c in enumerate(self.labels[d])} for d in self.dims}
 

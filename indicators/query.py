@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from iran.periods import Period
@@ -270,7 +270,7 @@ def get_observations_many(
     now = now or timezone.now()  # one instant for every query below: the same public tables
     by_id = {indicator.pk: indicator for indicator in indicators}
     public = Observation.objects.filter(released_q("release", now=now))
-    windows = _windows(by_id, public, last_periods)
+    windows = _windows(by_id, public, last_periods, now)
     keep = keep or {}
     slices = {pk: _slice(pk, window, keep.get(by_id[pk].code), public) for pk, window in windows.items()}
     records = _read(public, by_id, slices)
@@ -326,15 +326,44 @@ def _read(public, by_id, slices: dict[int, Q]) -> dict[int, list]:
     return records
 
 
-def _windows(by_id, public, last_periods) -> dict[int, Q]:
+def latest_public_start(now) -> Subquery:
+    """An Indicator queryset's annotation: the start of its latest public period at
+    `now`, read from the end of the index on (indicator, period_start) until the
+    first public row (a correlated LIMIT 1; a MAX over a GROUP BY read every row
+    of every indicator, released or not). Indicators read with it by
+    `with_latest_public_start` spare `get_observations_many(now=now)` its query."""
+    public = Observation.objects.filter(released_q("release", now=now))
+    return Subquery(public.filter(indicator_id=OuterRef("pk")).order_by("-period_start").values("period_start")[:1])
+
+
+def with_latest_public_start(indicators, now, limit=None):
+    """The indicators (a queryset, read now: its first `limit`) with their latest
+    public period start at `now`."""
+    indicators = indicators.annotate(latest_public_start=latest_public_start(now))
+    indicators = list(indicators[:limit] if limit is not None else indicators)
+    for indicator in indicators:
+        indicator.latest_public_at = now
+    return indicators
+
+
+def _windows(by_id, public, last_periods, now=None) -> dict[int, Q]:
     """{indicator id: the Q of the periods read}: all, or from each indicator's
-    `last_periods`-th latest public period on (one aggregate query for all;
-    an indicator with no public observation is left out)."""
+    `last_periods`-th latest public period on (one query for all, none when the
+    indicators were read `with_latest_public_start` at this instant; an indicator
+    with no public observation is left out)."""
     if last_periods is None:
         return {pk: Q() for pk in by_id}
-    latest = public.filter(indicator_id__in=list(by_id)).values("indicator_id").annotate(last=Max("period_start"))
+    known = [i for i in by_id.values() if now is not None and getattr(i, "latest_public_at", None) == now]
+    if len(known) == len(by_id):
+        found = [(indicator.pk, indicator.latest_public_start) for indicator in known]
+    else:
+        latest = public.filter(indicator_id=OuterRef("pk")).order_by("-period_start").values("period_start")[:1]
+        found = Indicator.objects.filter(pk__in=list(by_id)).annotate(last=Subquery(latest)).order_by()
+        found = found.values_list("pk", "last")
     windows = {}
-    for indicator_id, last in latest.values_list("indicator_id", "last"):
+    for indicator_id, last in found:
+        if last is None:
+            continue  # no public observation
         months = 12 // int(by_id[indicator_id].periodicity or 12)
         windows[indicator_id] = Q(period_start__gte=last - (last_periods - 1) * months)
     return windows

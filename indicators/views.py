@@ -13,19 +13,26 @@ from openpyxl import Workbook
 
 from core.exports import csv_response, safe_cell, xlsx_response
 from core.language import current_language
-from core.taxonomy import contains_code, topic_code, topics_in
+from core.taxonomy import codes_from_db, contains_code, topic_code, topics_in
 from iran.periods import Period, PeriodError
 from iran.text import format_number
 from releases.models import ReleasePage
 
 from .maps import province_map
-from .models.codes import Code
-from .models.indicators import Indicator
+from .models.indicators import Indicator, IndicatorDimension
 from .presenters import CARD_PERIODS, build_view, shown_cells, sparkline_points
-from .query import get_observations_many, labels_for, with_dimensions
+from .query import get_observations_many, labels_for, with_dimensions, with_latest_public_start
 
 
 def _indicator(code) -> Indicator:
+    """The indicator with its producer and its dimensions' code lists: one query
+    through its dimensions (a second only for an indicator without any)."""
+    dimensions = IndicatorDimension.objects.filter(indicator__code=code).order_by("position")
+    dimensions = list(dimensions.select_related("indicator__producer", "code_list"))
+    if dimensions:
+        indicator = dimensions[0].indicator
+        indicator.__dict__["dimension_lists"] = [dimension.code_list for dimension in dimensions]
+        return indicator
     try:
         indicator = Indicator.objects.select_related("producer").get(code=code)
     except Indicator.DoesNotExist as exc:
@@ -272,35 +279,40 @@ def _numeric(text):
 
 # --- dashboard ------------------------------------------------------------------------------
 def dashboard_context(request):
+    """The key indicators are read once (with their producers): the filters' topics
+    and organisations are theirs, and the filtered cards a part of them."""
     lang = current_language()
-    indicators = Indicator.objects.filter(is_key=True)
+    now = timezone.now()
+    key = with_latest_public_start(Indicator.objects.filter(is_key=True).select_related("producer__code_list"), now)
     topic = topic_code(request.GET.get("topic", ""))
     organisation = request.GET.get("organisation", "")
-    if topic:
-        indicators = indicators.filter(contains_code("topics", topic))
-    if organisation:
-        indicators = indicators.filter(producer__code=organisation)
-    cards = cards_for(indicators.distinct(), lang)
+    indicators = [
+        indicator
+        for indicator in key
+        if (not topic or topic in codes_from_db(indicator.topics))
+        and (not organisation or (indicator.producer is not None and indicator.producer.code == organisation))
+    ]
+    cards = cards_for(indicators, lang, now=now)
+    producers = {i.producer_id: i.producer for i in key if i.producer and i.producer.code_list.code == "organisation"}
     return {
         "cards": cards,
         "lang": lang,
-        "topics": topics_in(Indicator.objects.filter(is_key=True).values_list("topics", flat=True)),
-        "organisations": Code.objects.filter(code_list__code="organisation")
-        .filter(Q(pk__in=Indicator.objects.filter(is_key=True).values("producer")))
-        .order_by("sort_order"),
+        "topics": topics_in(indicator.topics for indicator in key),
+        "organisations": sorted(producers.values(), key=lambda code: (code.sort_order, code.code)),
         "topic": topic,
         "organisation": organisation,
         "any_demo": any(c["indicator"].is_demo for c in cards),
     }
 
 
-def cards_for(indicators, lang):
+def cards_for(indicators, lang, now=None):
     """Cards for many indicators in a fixed number of queries: their dimensions,
-    code labels and observations are each read once for all."""
+    code labels and observations are each read once for all (at `now`: pass the
+    instant the indicators were read `with_latest_public_start` at)."""
     indicators = with_dimensions(indicators)
     labels = labels_for({cl.code for indicator in indicators for cl in indicator.dimension_lists}, lang)
     keep = {i.code: cells for i in indicators if (cells := shown_cells(i, card=True)) is not None}
-    rows = get_observations_many(indicators, last_periods=CARD_PERIODS, keep=keep)
+    rows = get_observations_many(indicators, now=now, last_periods=CARD_PERIODS, keep=keep)
     return [card(indicator, lang, labels, rows[indicator.code]) for indicator in indicators]
 
 
@@ -321,7 +333,9 @@ def card(indicator, lang, labels=None, rows=None):
 
 
 def headline_cards(lang, limit=4):
-    return cards_for(Indicator.objects.filter(is_headline=True)[:limit], lang)
+    now = timezone.now()
+    indicators = with_latest_public_start(Indicator.objects.filter(is_headline=True), now, limit)
+    return cards_for(indicators, lang, now=now)
 
 
 def json_error(message, status=400):

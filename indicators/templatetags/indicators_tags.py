@@ -1,6 +1,7 @@
 from django import template
 
 from core.language import current_language
+from indicators import html
 from indicators.views import headline_cards
 from iran.text import format_number
 
@@ -37,3 +38,22 @@ def signed_number(value, arg="fa,0"):
         return ""
     sign = "+" if value > 0 else ("−" if value < 0 else "")
     return sign + format_number(abs(value), lang, int(decimals))
+
+
+@register.simple_tag(takes_context=True)
+def table_rows(context, table):
+    """The body rows of a table (`indicators.html.table_rows_html`), with the
+    page's `fmt`, `suppressed_title` and `total_code`."""
+    return html.table_rows_html(
+        table, context.get("fmt") or "fa,0", context.get("suppressed_title", ""), context.get("total_code", "")
+    )
+
+
+@register.simple_tag
+def map_areas(areas):
+    return html.map_areas_html(areas)
+
+
+@register.simple_tag
+def map_table_rows(areas):
+    return html.map_table_rows_html(areas)
