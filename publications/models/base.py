@@ -8,8 +8,10 @@ from django.db.models import CharField, Exists, OuterRef, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.search import index
@@ -233,6 +235,7 @@ class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         self.observation_context(context)
         context["corrections"] = self.public_corrections()
+        context["release_link"] = self.release_link()
         context["lang"] = self.locale.language_code
         context["citation"] = self.citation_html(request)
         return context
@@ -272,6 +275,21 @@ class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
         text = self.citation(url=url, isolate=isolate)
         before, after = text.split("\x00", 1)
         return format_html('{}<bdi dir="ltr" class="citation-url">{}</bdi>{}', before, parts[0], after)
+
+    def release_link(self):
+        """The release entry to link to: Wagtail's `release.localized`, without its
+        query for the active Locale when the entry is in the page's language and
+        that language is the active one (the page's locale is read already)."""
+        if not self.release_id:
+            return None
+        release = self.release
+        try:
+            active = get_supported_content_language_variant(get_language())
+        except LookupError:
+            return release.localized
+        if release.locale_id == self.locale_id and self.locale.language_code == active:
+            return release
+        return release.localized
 
     def public_corrections(self):
         if self.__dict__.pop("_has_corrections_read", None) is False:
