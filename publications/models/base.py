@@ -1,13 +1,19 @@
 """What every publication has: the index page, the publication page, the
 observation blocks' page mixin, and the queryset of released publications."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
+from django.db.models import CharField, Exists, OuterRef, Subquery
+from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.search import index
 
 from core.taxonomy import Organisation, Topic
@@ -31,6 +37,35 @@ PUBLISHER = {
     "en": "Ministry of Cooperatives, Labour and Social Welfare",
 }
 PORTAL = {"fa": "درگاه آمار", "en": "Statistics Portal"}
+
+# What a route read with the page: absent = not read (the page reads it itself).
+_UNREAD = object()
+
+
+def due_revision_subquery(now):
+    """The pk of the outer page's newest revision whose approved «go live at» has
+    come: `ReleasedContentMixin.due_scheduled_version`'s own query, read with the
+    page by its route (one query less a request)."""
+    due = Revision.page_revisions.filter(object_id=Cast(OuterRef("pk"), CharField()), approved_go_live_at__lte=now)
+    return Subquery(due.order_by("-approved_go_live_at", "-created_at").values("pk")[:1])
+
+
+def no_due_revision(page, now=None) -> bool:
+    """True when the route read, with the page, that no scheduled revision is due
+    (none, or one not newer than the live one); False when unknown or one is due
+    (then `due_scheduled_version` asks the database, as before). Read once: a
+    second ask (another clock) asks the database."""
+    due = page.__dict__.pop("_due_revision_read", _UNREAD)
+    if now is not None or due is _UNREAD:
+        return False
+    return due is None or bool(page.live and page.live_revision_id and due <= page.live_revision_id)
+
+
+def public_q():
+    """Wagtail's `.public()` (no view restriction on the page or above it) inside
+    the query, instead of a query first reading every restriction."""
+    above = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return ~Exists(above)
 
 
 class ObservationPageMixin:
@@ -103,8 +138,49 @@ class PublicationIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(request, publications_queryset(self.locale).descendant_of(self)))
+        context.update(listing_context(request, publications_queryset(self.locale_id).descendant_of(self), self))
         return context
+
+    def route(self, request, path_components):
+        """A publication is read as its own type, with its release, its locale,
+        whether a scheduled revision is due and whether it has corrections, in
+        one query (Wagtail reads the child, then its specific page; the embargo,
+        the language and the corrections then read one more each)."""
+        if path_components:
+            publication = self.child_publication(path_components[0])
+            if publication is not None:
+                return publication.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def child_publication(self, slug):
+        """The child publication with this slug as its specific page (None if there
+        is none, or it is of a type this does not know: Wagtail's route then)."""
+        rows = (
+            PublicationPage.objects.child_of(self)
+            .filter(slug=slug)
+            .select_related("release", "locale", *SPECIFIC_LINKS)
+            .annotate(
+                due_revision_read=due_revision_subquery(timezone.now()),
+                has_corrections_read=Exists(Correction.objects.filter(page_id=OuterRef("pk"))),
+            )[:1]
+        )
+        row = next(iter(rows), None)
+        if row is None:
+            return None
+        model = ContentType.objects.get_for_id(row.content_type_id).model_class()  # cached per process
+        if model is None or model._meta.model_name not in SPECIFIC_LINKS:
+            return None
+        try:
+            page = getattr(row, model._meta.model_name)
+        except ObjectDoesNotExist:
+            return None
+        if type(page) is not model:
+            return None
+        page.release = row.release
+        page.locale = row.locale
+        page._due_revision_read = row.due_revision_read
+        page._has_corrections_read = row.has_corrections_read
+        return page
 
 
 class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
@@ -159,6 +235,7 @@ class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         self.observation_context(context)
         context["corrections"] = self.public_corrections()
+        context["release_link"] = self.release_link()
         context["lang"] = self.locale.language_code
         context["citation"] = self.citation_html(request)
         return context
@@ -199,17 +276,43 @@ class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
         before, after = text.split("\x00", 1)
         return format_html('{}<bdi dir="ltr" class="citation-url">{}</bdi>{}', before, parts[0], after)
 
+    def release_link(self):
+        """The release entry to link to: Wagtail's `release.localized`, without its
+        query for the active Locale when the entry is in the page's language and
+        that language is the active one (the page's locale is read already)."""
+        if not self.release_id:
+            return None
+        release = self.release
+        try:
+            active = get_supported_content_language_variant(get_language())
+        except LookupError:
+            return release.localized
+        if release.locale_id == self.locale_id and self.locale.language_code == active:
+            return release
+        return release.localized
+
     def public_corrections(self):
+        if self.__dict__.pop("_has_corrections_read", None) is False:
+            return Correction.objects.none()  # the route read that there are none
         return Correction.objects.filter(page=self).order_by("published_at", "pk")
+
+    def due_scheduled_version(self, now=None):
+        if no_due_revision(self, now):
+            return None
+        return super().due_scheduled_version(now)
 
     @property
     def kind_label(self):
         return PublicationKind(self.kind).label if self.kind else ""
 
 
+# The concrete publication types, by their one-to-one link from PublicationPage.
+SPECIFIC_LINKS = ("yearbookpage", "bulletinpage", "reportpage", "infographicpage")
+
+
 def publications_queryset(locale=None, now=None):
-    """Live, public publications whose release minute has come."""
-    qs = PublicationPage.objects.live().public().filter(released_q("release", now=now))
+    """Live, public publications whose release minute has come. `locale`: a Locale or its id."""
+    qs = PublicationPage.objects.live().filter(public_q(), released_q("release", now=now))
     if locale is not None:
         qs = qs.filter(locale=locale)
     return qs.select_related("release")

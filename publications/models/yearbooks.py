@@ -1,8 +1,13 @@
 """Statistical yearbooks (national, a province's, an organisation's) and their chapters."""
 
+from dataclasses import dataclass
+from urllib.parse import quote
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import BooleanField, Case, Value, When
 from django.http import Http404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from releases.embargo import is_public
+from releases.embargo import is_public, released_q
 from releases.mixins import ReleasedContentMixin
 
 from ..enums import (
@@ -19,7 +24,42 @@ from ..enums import (
     YearbookScope,
 )
 from ..streams import PublicationStreamBlock
-from .base import ORGANISATION_DIMENSION, PROVINCE_DIMENSION, ObservationPageMixin, PublicationPage
+from .base import (
+    ORGANISATION_DIMENSION,
+    PROVINCE_DIMENSION,
+    ObservationPageMixin,
+    PublicationPage,
+    due_revision_subquery,
+    no_due_revision,
+)
+
+# Django's own quoting of a reversed path (django.urls.resolvers).
+_PATH_SAFE = "!$&'()*+,;=" + "/~:@"
+
+
+@dataclass
+class ChapterLink:
+    """A chapter as the yearbook's contents and a chapter's previous/next links
+    show it: read as values, not as a page object (which costs more to build
+    than its link)."""
+
+    pk: int
+    title: str
+    url: str | None
+    contents: list
+
+
+def stream_contents(raw_blocks):
+    """A chapter's table of contents (headings, tables, charts) from its stream's
+    raw blocks: what `YearbookChapterPage.contents` reads from the parsed stream."""
+    items = []
+    for block in raw_blocks or ():
+        kind = block.get("type")
+        if kind == "heading":
+            items.append(("heading", block.get("id"), str(block.get("value") or "")))
+        elif kind in ("table", "chart"):
+            items.append((kind, block.get("id"), (block.get("value") or {}).get("title") or ""))
+    return items
 
 
 class YearbookPage(PublicationPage):
@@ -84,30 +124,70 @@ class YearbookPage(PublicationPage):
             if request is None or not c.is_embargoed() or c.permissions_for_user(request.user).can_edit()
         ]
 
+    def chapter_links(self, request=None, contents=False):
+        """The chapters `chapters(request)` gives, as ChapterLink (with their tables
+        of contents if `contents`), in one query of values. A user who may edit
+        sees embargoed chapters too: for them, `chapters()` decides, as before."""
+        user = getattr(request, "user", None)
+        if request is None or (user is not None and user.is_authenticated):
+            return [
+                ChapterLink(c.pk, c.title, c.get_url(request), c.contents() if contents else [])
+                for c in self.chapters(request)
+            ]
+        fields = ["pk", "title", "url_path", "release_id", "own_release_public"] + (["body"] if contents else [])
+        rows = (
+            YearbookChapterPage.objects.child_of(self)
+            .live()
+            .annotate(
+                own_release_public=Case(
+                    When(released_q("release", now=timezone.now()), then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+            .order_by("path")
+            .values_list(*fields)
+        )
+        # A chapter waits for its own release and for the yearbook's (is_embargoed).
+        if self.is_embargoed():
+            return []
+        base_url = self.get_url(request)
+        links = []
+        for pk, title, url_path, _release_id, own_public, *body in rows:
+            if not own_public:
+                continue
+            url = None
+            if base_url is not None and url_path.startswith(self.url_path):
+                url = base_url + quote(url_path[len(self.url_path) :], safe=_PATH_SAFE)
+            links.append(ChapterLink(pk, title, url, stream_contents(body[0].raw_data) if body else []))
+        return links
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = self.chapters(request)
+        context["chapters"] = self.chapter_links(request, contents=True)
         return context
 
     def route(self, request, path_components):
-        """A chapter is read with its release and locale in one query (not a child
-        lookup and then its specific page), and knows its yearbook: this page."""
+        """A chapter is read in one query (not a child lookup and then its specific
+        page), with whether a scheduled revision of it is due, and knows its
+        yearbook: this page, whose release and locale it shares (usually)."""
         if not path_components:
             return super().route(request, path_components)
-        chapter = (
+        rows = (
             YearbookChapterPage.objects.child_of(self)
             .filter(slug=path_components[0])
-            .select_related("release", "locale")
-            .first()
+            .annotate(due_revision_read=due_revision_subquery(timezone.now()))[:1]
         )
+        chapter = next(iter(rows), None)
         if chapter is None:
             raise Http404
+        chapter._due_revision_read = chapter.__dict__.pop("due_revision_read")
         chapter.yearbook = self
-        # Shared with the chapter (the usual case): no query to read them again for the yearbook.
+        # Shared with the yearbook (the usual case): no query to read them again for the chapter.
         if chapter.release_id == self.release_id:
-            self.release = chapter.release
+            chapter.release = self.release
         if chapter.locale_id == self.locale_id:
-            self.locale = chapter.locale
+            chapter.locale = self.locale
         return chapter.route(request, path_components[1:])
 
 
@@ -158,12 +238,17 @@ class YearbookChapterPage(ObservationPageMixin, ReleasedContentMixin, Page):
             return yearbook.locale.language_code
         return super().page_language()
 
+    def due_scheduled_version(self, now=None):
+        if no_due_revision(self, now):
+            return None
+        return super().due_scheduled_version(now)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.observation_context(context)
         context["lang"] = self.page_language()
         if isinstance(self.yearbook, YearbookPage):
-            chapters = self.yearbook.chapters(request)
+            chapters = self.yearbook.chapter_links(request)
             context["chapters"] = chapters
             context["citation"] = self.yearbook.citation_html(request)
             ids = [c.pk for c in chapters]
