@@ -167,10 +167,7 @@ def _html(url, title, state, provisional, cancelled, when, iso, kind, organisati
             badge = f'<span class="badge">{labels.published}</span>\n      '
         else:
             badge = f'<span class="badge badge-confirmed">{labels.confirmed}</span>'
-        date = (
-            f'\n      <time datetime="{escape(iso)}" class="release-date">{escape(when)}</time>\n'
-            f"      {badge}\n    "
-        )
+        date = f'\n      <time datetime="{escape(iso)}" class="release-date">{escape(when)}</time>\n      {badge}\n    '
     meta = f"{escape(kind)} · {escape(organisation)}"
     if period:
         meta += f" · {labels.period}: {escape(period)}"
