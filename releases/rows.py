@@ -16,9 +16,9 @@ compares them. The calendar reads its rows as plain values
 (`calendar_rows`), not as pages: it shows nine fields of each."""
 
 from dataclasses import dataclass, field
+from html import escape as _escape
 
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -45,6 +45,12 @@ class EntryRow:
     organisation: str
     period: str  # the reference period's label, "" when it has none
     html: str = field(default="", compare=False)  # the row as entry_row.html renders it
+
+
+def escape(text) -> str:
+    """django.utils.html.escape without its lazy-string wrapper (the same
+    html.escape underneath), for the plain strings of a row."""
+    return _escape(str(text))
 
 
 class _Labels:
