@@ -65,8 +65,14 @@ def _temporal(dataset):
     return f"{first}/{last}"
 
 
-def dataset(ds, request, page, full=True):
-    url = request.build_absolute_uri(page.url_for("dataset", slug=ds.slug)) if page else ""
+def dataset(ds, request, page, full=True, page_url=None):
+    """`page_url`: the catalog page's URL when the caller has it (a listing: read once, not once a dataset)."""
+    if page:
+        url = (page_url or page.url) + page.reverse_subpage("dataset", kwargs={"slug": ds.slug})
+        url = request.build_absolute_uri(url)
+    else:
+        url = ""
+    organisation = str(ds.get_organisation_display())
     keywords = [k.strip() for k in (ds.keywords or "").split(",") if k.strip()]
     data = {
         "@context": CONTEXT,
@@ -84,8 +90,8 @@ def dataset(ds, request, page, full=True):
         "keywords": keywords,
         "dcat:keyword": keywords,
         "dcat:theme": str(ds.get_topic_display()),
-        "creator": {"@type": "GovernmentOrganization", "name": str(ds.get_organisation_display())},
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": str(ds.get_organisation_display())},
+        "creator": {"@type": "GovernmentOrganization", "name": organisation},
+        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": organisation},
         "spatialCoverage": ds.geographic_coverage,
         "dct:spatial": ds.geographic_coverage,
         "dct:accrualPeriodicity": {"@id": FREQUENCY.get(ds.update_cadence, FREQUENCY[Periodicity.IRREGULAR])},
@@ -124,11 +130,12 @@ def dataset(ds, request, page, full=True):
     return data
 
 
-def catalog(page, request, datasets, full=False):
-    url = request.build_absolute_uri(page.url) if page else ""
+def catalog(page, request, datasets, full=False, page_url=None):
+    page_url = (page_url or page.url) if page else None
+    url = request.build_absolute_uri(page_url) if page else ""
     items = []
     for ds in datasets:
-        item = dataset(ds, request, page, full=full)
+        item = dataset(ds, request, page, full=full, page_url=page_url)
         item.pop("@context", None)
         items.append(item)
     return {

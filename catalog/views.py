@@ -15,6 +15,7 @@ from . import jsonld
 from .enums import ACCESS_LEVEL_HELP, AccessLevel, Unit
 from .models.datasets import Dataset
 from .models.links import Variable
+from .rows import dataset_rows
 
 PAGE_SIZE = 12
 VARIABLE_PAGE_SIZE = 25
@@ -126,6 +127,7 @@ def listing(request, page):
 
     results = filtered().annotate(n_variables=Count("variables", distinct=True)).order_by("-last_updated", "slug")
     page_obj = counted_page(request, results, PAGE_SIZE)
+    page_url = page.get_url(request)  # once, through the request's memo of the site root paths
     querystring = _querystring(request)
     active = [
         {"title": titles[param], "label": labels[param].get(value, value)} for param, (_lk, value) in selected.items()
@@ -140,8 +142,9 @@ def listing(request, page):
             "facets": facets,
             "active_filters": active,
             "page_obj": page_obj,
+            "dataset_rows": dataset_rows(page_obj.object_list, page_url),
             "querystring": querystring,
-            "catalog_jsonld": jsonld.script_tag(jsonld.catalog(page, request, page_obj.object_list)),
+            "catalog_jsonld": jsonld.script_tag(jsonld.catalog(page, request, page_obj.object_list, page_url=page_url)),
         },
     )
 

@@ -53,7 +53,9 @@ def counted_page(request, queryset, per_page):
         rows = list(queryset.annotate(listing_total=Window(Count("pk")))[offset : offset + per_page])
         if rows or number == 1:
             paginator = Paginator(queryset, per_page)
-            paginator.count = rows[0].listing_total if rows else 0  # the cached_property, read already
+            # The cached_property, read already (rows of a values() queryset are dicts).
+            total = (rows[0]["listing_total"] if isinstance(rows[0], dict) else rows[0].listing_total) if rows else 0
+            paginator.count = total
             page = paginator.page(number)
             page.object_list = rows
             return page

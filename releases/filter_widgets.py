@@ -7,9 +7,18 @@ the same widget context (Django still decides the id, the attributes and which
 option is selected); tests/releases/test_filter_widgets.py compares them with
 Django's own rendering."""
 
+from html import escape
+
 from django import forms
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+
+def conditional_escape(text) -> str:
+    """django.utils.html.conditional_escape without its lazy-string wrapper: the
+    same html.escape underneath, and safe strings left as they are."""
+    if hasattr(text, "__html__"):
+        return text.__html__()
+    return escape(str(text))
 
 
 def _attrs(attrs) -> str:

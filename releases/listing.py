@@ -20,7 +20,7 @@ from iran.text import normalize_text, to_latin_digits
 
 from .enums import ReleaseStatus
 from .filter_widgets import PlainSelect, PlainTextInput
-from .rows import entry_rows
+from .rows import ROW_FIELDS, calendar_rows, entry_rows
 
 PAGE_SIZE = 20
 TABS = [("upcoming", _("Upcoming")), ("published", _("Published")), ("cancelled", _("Cancelled"))]
@@ -246,7 +246,8 @@ def listing_context(calendar, request, now=None):
             }
         )
         return context
-    page_obj = counted_page(request, qs, PAGE_SIZE)
-    entries = entry_rows(page_obj.object_list, request, lang, now)
+    # Plain values, not pages: a row shows nine fields of an entry (rows.calendar_rows).
+    page_obj = counted_page(request, qs.values(*ROW_FIELDS), PAGE_SIZE)
+    entries = calendar_rows(page_obj.object_list, calendar.get_url(request), calendar.url_path, lang, now)
     context.update({"page_obj": page_obj, "entries": entries, "paginator": page_obj.paginator})
     return context

@@ -25,7 +25,7 @@ def search(request):
     errors = []
     if asked and not topic and asked not in RETIRED_TOPICS:
         errors.append(_("There is no topic «%(topic)s»; choose one from the list.") % {"topic": asked[:40]})
-    hits = sources.search(query, current_language(), types=types, topic=topic) if query else []
+    hits = sources.search(query, current_language(), types=types, topic=topic, request=request) if query else []
     counts = {}
     for hit in hits:
         counts[hit.type] = counts.get(hit.type, 0) + 1

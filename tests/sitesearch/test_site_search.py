@@ -86,3 +86,31 @@ def test_autocomplete_json_and_header_box(client, world):
     assert client.get("/fa/search/suggest/", {"q": "x"}).json()["results"] == []
     home = client.get("/fa/").content.decode()
     assert 'data-suggest-url="/fa/search/suggest/"' in home and "sitesearch/autocomplete.js" in home
+
+
+def _sqls(client, path, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path, params)  # Wagtail's per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, params)
+    return response, [q["sql"] for q in queries.captured_queries]
+
+
+def test_a_search_reads_the_held_pages_once_and_drops_those_below_them_without_a_query(client, world):
+    """Issue 13: the held pages come from the request's memo; the pages below them
+    (a held yearbook's chapters) are dropped by path in Python, not read again."""
+    chapter = world.held.get_children().first()
+    response, sqls = _sqls(client, "/fa/search/", {"q": "مقرری"})
+    found = re.findall(r'<a href="([^"]+)">', response.content.decode())
+    assert world.held.url not in found and chapter.url not in found
+    assert len([sql for sql in sqls if "releases_releasepage" in sql and "UNION" in sql.upper()]) <= 1
+    # embargoed_page_ids' second query read the pages below each held one by path.
+    assert not [sql for sql in sqls if f"LIKE '{world.held.path}%'" in sql]
+
+
+def test_a_search_that_finds_no_dataset_does_not_read_the_catalog_page(client, world):
+    response, sqls = _sqls(client, "/fa/search/", {"q": "زرافه"})
+    assert response.status_code == 200 and 'search-hit--dataset"' not in response.content.decode()
+    assert not [sql for sql in sqls if "catalog_catalogindexpage" in sql]
