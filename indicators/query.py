@@ -270,7 +270,7 @@ def get_observations_many(
     now = now or timezone.now()  # one instant for every query below: the same public tables
     by_id = {indicator.pk: indicator for indicator in indicators}
     public = Observation.objects.filter(released_q("release", now=now))
-    windows = _windows(by_id, public, last_periods, now)
+    windows = _windows(by_id, last_periods, now)
     keep = keep or {}
     slices = {pk: _slice(pk, window, keep.get(by_id[pk].code), public) for pk, window in windows.items()}
     records = _read(public, by_id, slices)
@@ -346,19 +346,18 @@ def with_latest_public_start(indicators, now, limit=None):
     return indicators
 
 
-def _windows(by_id, public, last_periods, now=None) -> dict[int, Q]:
+def _windows(by_id, last_periods, now) -> dict[int, Q]:
     """{indicator id: the Q of the periods read}: all, or from each indicator's
     `last_periods`-th latest public period on (one query for all, none when the
     indicators were read `with_latest_public_start` at this instant; an indicator
     with no public observation is left out)."""
     if last_periods is None:
         return {pk: Q() for pk in by_id}
-    known = [i for i in by_id.values() if now is not None and getattr(i, "latest_public_at", None) == now]
+    known = [i for i in by_id.values() if getattr(i, "latest_public_at", None) == now]
     if len(known) == len(by_id):
         found = [(indicator.pk, indicator.latest_public_start) for indicator in known]
     else:
-        latest = public.filter(indicator_id=OuterRef("pk")).order_by("-period_start").values("period_start")[:1]
-        found = Indicator.objects.filter(pk__in=list(by_id)).annotate(last=Subquery(latest)).order_by()
+        found = Indicator.objects.filter(pk__in=list(by_id)).annotate(last=latest_public_start(now)).order_by()
         found = found.values_list("pk", "last")
     windows = {}
     for indicator_id, last in found:

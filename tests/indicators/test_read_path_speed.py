@@ -111,7 +111,7 @@ def test_the_window_starts_from_the_latest_public_period(province, home_pages):
     by_id = {indicator.pk: indicator, empty.pk: empty}
 
     def window(now):
-        windows = _windows(by_id, Observation.objects.filter(released_q("release", now=now)), 3)
+        windows = _windows(by_id, 3, now)
         assert empty.pk not in windows  # no public observation: nothing read
         found = Observation.objects.filter(windows[indicator.pk], released_q("release", now=now), indicator=indicator)
         return sorted(set(found.values_list("period", flat=True)))
