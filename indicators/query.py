@@ -11,15 +11,17 @@ Stable: may be extended, never broken."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connections
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from iran.periods import Period
-from releases.embargo import released_q
+from releases.embargo import entry_model, released_q
 
 from . import disclosure
 from .enums import Flag
@@ -269,14 +271,13 @@ def get_observations_many(
         return out
     now = now or timezone.now()  # one instant for every query below: the same public tables
     by_id = {indicator.pk: indicator for indicator in indicators}
-    public = Observation.objects.filter(released_q("release", now=now))
-    windows = _windows(by_id, last_periods, now)
+    starts = _windows(by_id, last_periods, now)
     keep = keep or {}
-    slices = {pk: _slice(pk, window, keep.get(by_id[pk].code), public) for pk, window in windows.items()}
-    records = _read(public, by_id, slices)
-    whole = [pk for pk in slices if _wants_whole(by_id[pk], keep.get(by_id[pk].code), records[pk])]
+    specs = {pk: _spec(start, keep.get(by_id[pk].code)) for pk, start in starts.items()}
+    records = _read(now, by_id, specs)
+    whole = [pk for pk in specs if _wants_whole(by_id[pk], keep.get(by_id[pk].code), records[pk])]
     if whole:
-        records.update(_read(public, by_id, {pk: windows[pk] for pk in whole}))
+        records.update(_read(now, by_id, {pk: (starts[pk], None, (), False) for pk in whole}))
     periods = {pk: {record[0] for record in rows} for pk, rows in records.items()}
     hierarchies = disclosure.BatchHierarchies(indicators)
     hidden = disclosure.patterns(by_id, periods, now=now, hierarchies_of=hierarchies.of)
@@ -290,17 +291,40 @@ def get_observations_many(
     return out
 
 
-def _slice(pk, window: Q, keep: Keep | None, public) -> Q:
-    """The part of an indicator's window a reader reads."""
+def _spec(start, keep: Keep | None) -> tuple:
+    """What `_slice_q` reads of an indicator: (start, cells, whole periods, whole latest)."""
     if keep is None:
-        return window
-    wanted = keep.cells
-    if keep.whole_periods:
-        wanted |= Q(period__in=list(keep.whole_periods))
-    if keep.whole_latest:
-        latest = public.filter(window, keep.cells, indicator_id=pk).order_by("-period_start", "period_end")
+        return (start, None, (), False)
+    return (start, keep.cells, tuple(keep.whole_periods), keep.whole_latest)
+
+
+def _slice_q(pk, start, cells: Q | None, whole_periods, whole_latest: bool, public) -> Q:
+    """The Q of the part of an indicator's window a reader reads: from `start`
+    (None: every period) on, `cells` (None: all) and `whole_periods`, and with
+    `whole_latest` every cell of the latest period that holds one of `cells`."""
+    window = Q(period_start__gte=start) if start is not None else Q()
+    if cells is None:
+        return Q(indicator_id=pk) & window
+    wanted = cells
+    if whole_periods:
+        wanted |= Q(period__in=list(whole_periods))
+    if whole_latest:
+        latest = public.filter(window, cells, indicator_id=pk).order_by("-period_start", "period_end")
         wanted |= Q(period=Subquery(latest.values("period")[:1]))
-    return window & wanted
+    return Q(indicator_id=pk) & (window & wanted)
+
+
+def _simple_cells(cells: Q) -> tuple[tuple[str, str], ...] | None:
+    """The (dimension field, code) pairs of a Keep's cells when they are a plain
+    AND of equalities on dimension fields (`headline_q`), else None."""
+    if cells.negated or cells.connector != Q.AND or not cells.children:
+        return None
+    pairs = []
+    for child in cells.children:
+        if not isinstance(child, tuple) or child[0] not in DIMENSION_FIELDS or type(child[1]) is not str:
+            return None
+        pairs.append(child)
+    return tuple(pairs)
 
 
 def _wants_whole(indicator, keep: Keep | None, rows) -> bool:
@@ -310,20 +334,155 @@ def _wants_whole(indicator, keep: Keep | None, rows) -> bool:
     return not any(codes == totals for _period, codes, _value, _flags in rows)
 
 
-def _read(public, by_id, slices: dict[int, Q]) -> dict[int, list]:
-    """ONE query: (period, codes, value, flags text) of each indicator's slice, in order."""
+_READ_FIELDS = ("indicator_id", "period", *DIMENSION_FIELDS, "value", "flags")
+_READ_ORDER = ("indicator_id", "period_start", "period_end", *DIMENSION_FIELDS)
+
+
+def _read_queryset(now, specs: dict[int, tuple]):
+    """The ORM's form of the read: (indicator id, period, d1..d5, value, flags) of
+    each indicator's slice (`_slice_q(pk, *spec)`), public at `now`, in order."""
+    public = Observation.objects.filter(released_q("release", now=now))
     where = Q(pk__in=[])
-    for pk, wanted in slices.items():
-        where |= Q(indicator_id=pk) & wanted
-    records: dict[int, list] = {pk: [] for pk in slices}
-    if not slices:
+    for pk, spec in specs.items():
+        where |= _slice_q(pk, *spec, public)
+    return public.filter(where).order_by(*_READ_ORDER).values_list(*_READ_FIELDS)
+
+
+def _read(now, by_id, specs: dict[int, tuple]) -> dict[int, list]:
+    """ONE query: (period, codes, value, flags text) of each indicator's slice, in
+    order. Slices of the cards' and pages' shape (`_simple_cells`) run the
+    statement compiled once per shape (`_ReadStatement`), others the ORM's."""
+    records: dict[int, list] = {pk: [] for pk in specs}
+    if not specs:
         return records
-    fields = ["indicator_id", "period", *DIMENSION_FIELDS, "value", "flags"]
-    qs = public.filter(where).order_by("indicator_id", "period_start", "period_end", *DIMENSION_FIELDS)
+    statement = _ReadStatement.for_specs(specs)
+    found = _read_queryset(now, specs) if statement is None else statement.rows(now, specs)
     sizes = {pk: len(indicator.dimension_lists) for pk, indicator in by_id.items()}
-    for indicator_id, period_code, d1, d2, d3, d4, d5, value, flag_text in qs.values_list(*fields):
+    for indicator_id, period_code, d1, d2, d3, d4, d5, value, flag_text in found:
         records[indicator_id].append((period_code, (d1, d2, d3, d4, d5)[: sizes[indicator_id]], value, flag_text))
     return records
+
+
+class _ReadStatement:
+    """The read's SQL, compiled by the ORM once per database and shape (how many
+    indicators, which of them have a window, which dimension fields their cells
+    fix, how many whole periods, whether the latest period is read whole) and
+    kept with its placeholders: compiling the OR of every card's slice and the
+    embargo's join cost as much as running it.
+
+    Compiled from `_read_queryset` itself at a sentinel instant with sentinel
+    values (one per slot, none equal to another or to a constant of the
+    statement); each run puts the instant and the values asked in their places,
+    prepared as the ORM prepares them, so it reads exactly what
+    `_read_queryset(now, specs)` reads (tests/indicators/test_readpath_compiled.py)."""
+
+    _memo: dict[tuple, _ReadStatement] = {}
+    LIMIT = 256  # shapes kept per process (a dashboard's filters make a few)
+    SENTINEL = dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
+
+    @staticmethod
+    def shape(specs) -> tuple | None:
+        out = []
+        for start, cells, whole_periods, whole_latest in specs.values():
+            pairs = None if cells is None else _simple_cells(cells)
+            if cells is not None and pairs is None:
+                return None
+            fields = None if pairs is None else tuple(field for field, _code in pairs)
+            out.append((start is None, fields, len(whole_periods), bool(whole_latest)))
+        return tuple(out)
+
+    @staticmethod
+    def values(specs) -> list:
+        """The values of the slots, in the order `_markers` numbers them."""
+        out = []
+        for pk, (start, cells, whole_periods, _whole_latest) in specs.items():
+            out.append(pk)
+            if start is not None:
+                out.append(start)
+            if cells is not None:
+                out += [code for _field, code in _simple_cells(cells)]
+            out += list(whole_periods)
+        return out
+
+    @classmethod
+    def for_specs(cls, specs) -> _ReadStatement | None:
+        shape = cls.shape(specs)
+        if shape is None:
+            return None
+        connection = connections[Observation.objects.db]
+        key = (connection.alias, connection.vendor, shape)
+        statement = cls._memo.get(key)
+        if statement is None:
+            if len(cls._memo) >= cls.LIMIT:
+                cls._memo.clear()
+            statement = cls._memo[key] = cls(connection, shape)
+        return statement
+
+    def __init__(self, connection, shape):
+        self.connection = connection
+        specs, slots, n = {}, [], 0
+        for position, (all_periods, fields, whole_periods, whole_latest) in enumerate(shape):
+            pk = -424_242_000 - position
+            slots.append(pk)
+            start = None
+            if not all_periods:
+                start = -525_252_000 - position
+                slots.append(start)
+            cells = None
+            if fields is not None:
+                codes = [f"\x00c{n + i}\x00" for i in range(len(fields))]
+                n += len(fields)
+                slots += codes
+                cells = Q(*zip(fields, codes, strict=True))
+            periods = tuple(f"\x00p{n + i}\x00" for i in range(whole_periods))
+            n += whole_periods
+            slots += periods
+            specs[pk] = (start, cells, periods, whole_latest)
+        compiler = _read_queryset(self.SENTINEL, specs).query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        self.sql, self.params = sql, list(params)
+        self.now_at = self._positions(self._instant(self.SENTINEL))
+        self.slots = [self._positions(slot) for slot in slots]
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        self.converters = list(compiler.get_converters(fields).items())
+
+    def _positions(self, marker) -> tuple[int, ...]:
+        found = tuple(i for i, p in enumerate(self.params) if type(p) is type(marker) and p == marker)
+        if not found:
+            raise RuntimeError(f"{marker!r} is not among the read's compiled parameters")
+        return found
+
+    def _instant(self, now):
+        field = entry_model()._meta.get_field("release_at")
+        return field.get_db_prep_value(now, self.connection)
+
+    def sql_params(self, now, specs) -> tuple[str, list]:
+        params = list(self.params)
+        for index in self.now_at:
+            params[index] = self._instant(now)
+        for indexes, value in zip(self.slots, self.values(specs), strict=True):
+            for index in indexes:
+                params[index] = value
+        return self.sql, params
+
+    def rows(self, now, specs) -> list[tuple]:
+        sql, params = self.sql_params(now, specs)
+        connection = self.connection
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        if not self.converters:
+            return found
+        out = []
+        for row in found:
+            row = list(row)
+            for position, (converters, expression) in self.converters:  # as the ORM's compiler does
+                value = row[position]
+                for converter in converters:
+                    value = converter(value, expression, connection)
+                row[position] = value
+            out.append(tuple(row))
+        return out
 
 
 def latest_public_start(now) -> Subquery:
@@ -346,13 +505,13 @@ def with_latest_public_start(indicators, now, limit=None):
     return indicators
 
 
-def _windows(by_id, last_periods, now) -> dict[int, Q]:
-    """{indicator id: the Q of the periods read}: all, or from each indicator's
+def _windows(by_id, last_periods, now) -> dict[int, int | None]:
+    """{indicator id: the first period start read}: None (all), or each indicator's
     `last_periods`-th latest public period on (one query for all, none when the
     indicators were read `with_latest_public_start` at this instant; an indicator
     with no public observation is left out)."""
     if last_periods is None:
-        return {pk: Q() for pk in by_id}
+        return dict.fromkeys(by_id)
     known = [i for i in by_id.values() if getattr(i, "latest_public_at", None) == now]
     if len(known) == len(by_id):
         found = [(indicator.pk, indicator.latest_public_start) for indicator in known]
@@ -364,7 +523,7 @@ def _windows(by_id, last_periods, now) -> dict[int, Q]:
         if last is None:
             continue  # no public observation
         months = 12 // int(by_id[indicator_id].periodicity or 12)
-        windows[indicator_id] = Q(period_start__gte=last - (last_periods - 1) * months)
+        windows[indicator_id] = last - (last_periods - 1) * months
     return windows
 
 
