@@ -16,10 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connections
+from django.db import connections, router
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
+from core.compiled import CompiledQuery
 from iran.periods import Period
 from releases.embargo import entry_model, released_q
 
@@ -221,15 +222,36 @@ def labels_for(code_list_codes: Iterable[str], lang: str) -> dict[str, dict[str,
 
 
 def with_dimensions(indicators: Iterable[Indicator]) -> list[Indicator]:
-    """The indicators, each with its dimensions' code lists read (one query for all)."""
+    """The indicators, each with its dimensions' code lists read (one query for
+    all, its SQL compiled once per number of indicators: `_dimensions_query`)."""
     indicators = list(indicators)
     lists: dict[int, list] = {indicator.pk: [] for indicator in indicators}
-    dimensions = IndicatorDimension.objects.filter(indicator__in=list(lists)).select_related("code_list")
-    for dimension in dimensions.order_by("indicator_id", "position"):
-        lists[dimension.indicator_id].append(dimension.code_list)
+    if lists:
+        pks = {f"pk{i}": pk for i, pk in enumerate(lists)}
+        for dimension in _dimensions_query(len(pks))(**pks):
+            lists[dimension.indicator_id].append(dimension.code_list)
     for indicator in indicators:
         indicator.__dict__["dimension_lists"] = lists[indicator.pk]  # fills the cached_property
     return indicators
+
+
+_DIMENSION_QUERIES: dict[int, CompiledQuery] = {}
+
+
+def _dimensions_query(size: int) -> CompiledQuery:
+    """The dimensions (with their code lists) of `size` indicators, in order."""
+    query = _DIMENSION_QUERIES.get(size)
+    if query is None:
+
+        def build(**pks):
+            dimensions = IndicatorDimension.objects.filter(indicator__in=list(pks.values()))
+            return dimensions.select_related("code_list").order_by("indicator_id", "position")
+
+        markers = {f"pk{i}": -434_343_000 - i for i in range(size)}
+        if len(_DIMENSION_QUERIES) >= 64:
+            _DIMENSION_QUERIES.clear()
+        query = _DIMENSION_QUERIES[size] = CompiledQuery(IndicatorDimension, build, **markers)
+    return query
 
 
 def indicators_by_code(codes: Iterable[str]) -> dict[str, Indicator]:
@@ -453,8 +475,7 @@ class _ReadStatement:
         return found
 
     def _instant(self, now):
-        field = entry_model()._meta.get_field("release_at")
-        return field.get_db_prep_value(now, self.connection)
+        return _instant(now, self.connection)
 
     def sql_params(self, now, specs) -> tuple[str, list]:
         params = list(self.params)
@@ -503,6 +524,59 @@ def with_latest_public_start(indicators, now, limit=None):
     for indicator in indicators:
         indicator.latest_public_at = now
     return indicators
+
+
+def _instant(now, connection):
+    """An instant as the embargo's `release_at__lte` passes it to the database."""
+    return entry_model()._meta.get_field("release_at").get_db_prep_value(now, connection)
+
+
+class _CompiledAt(CompiledQuery):
+    """A `CompiledQuery` whose marker `now` is an instant: found and replaced
+    among the parameters as the database receives it (`_instant`)."""
+
+    def _compile(self, using):
+        compiler = self.build(**self.markers).query.get_compiler(using)
+        sql, params = compiler.as_sql()
+        marker = _instant(self.markers["now"], connections[using])
+        found = tuple(index for index, param in enumerate(params) if type(param) is type(marker) and param == marker)
+        if not found:
+            raise ValueError("the instant is not among the compiled parameters")
+        entry = (sql, tuple(params), {"now": found}, compiler.select, compiler.klass_info, compiler.annotation_col_map)
+        self._memo[using] = entry
+        return entry
+
+    def __call__(self, using=None, *, now):
+        using = using or router.db_for_read(self.model)
+        return super().__call__(using, now=_instant(now, connections[using]))
+
+
+class IndicatorsAt:
+    """`with_latest_public_start(build(), now, limit)` for a queryset of fixed
+    shape (the home page's headline indicators, the dashboard's key ones): its
+    SQL, the embargo's correlated subquery included, compiled once per process,
+    database and limit (`core.compiled.CompiledQuery`); each call runs it at its
+    own instant (tests/indicators/test_readpath_compiled.py compares the two)."""
+
+    SENTINEL = dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
+
+    def __init__(self, build):
+        self.build = build
+        self._statements: dict[int | None, _CompiledAt] = {}
+
+    def _queryset(self, now, limit):
+        indicators = self.build().annotate(latest_public_start=latest_public_start(now))
+        return indicators[:limit] if limit is not None else indicators
+
+    def __call__(self, now, limit=None) -> list[Indicator]:
+        statement = self._statements.get(limit)
+        if statement is None:
+            statement = _CompiledAt(Indicator, lambda now: self._queryset(now, limit), now=self.SENTINEL)
+            self._statements[limit] = statement
+        indicators = statement(now=now)
+        for indicator in indicators:
+            indicator.latest_public_at = now
+        return indicators
 
 
 def _windows(by_id, last_periods, now) -> dict[int, int | None]:

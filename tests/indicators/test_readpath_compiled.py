@@ -20,6 +20,7 @@ from django.utils import timezone
 from indicators.models import Indicator
 from indicators.presenters import CARD_PERIODS, shown_cells
 from indicators.query import (
+    IndicatorsAt,
     _read_queryset,
     _ReadStatement,
     _spec,
@@ -138,3 +139,48 @@ def test_the_compiled_read_keeps_rows_equal_to_the_orm_path(lists):
         orm = get_observations_many(indicators, last_periods=2, keep=keep)
     assert compiled == orm and compiled["two"]
     assert [r.period.code for r in compiled["one"]] == ["1404-02", "1404-03"]
+
+
+def test_the_indicators_at_an_instant_are_what_the_orm_reads(lists, home_pages):
+    from tests.builders.publications import release_entry
+
+    province, sex = lists
+    minute = (timezone.now() + dt.timedelta(hours=1)).replace(second=0, microsecond=0)
+    entry = release_entry(home_pages[0], at=minute)
+    one = filled("one", [province])
+    filled("two", [province, sex], months=(1, 2))
+    make_indicator("empty", [province], is_key=True)
+    add_observation(one, "1404-09", ["IR"], 7, count=50, release=entry)
+    Indicator.objects.filter(code="one").update(producer=province.codes.first())
+
+    def build():
+        return Indicator.objects.filter(is_key=True).select_related("producer__code_list")
+
+    def seen(indicators):
+        return [
+            (i.pk, i.code, i.latest_public_start, i.latest_public_at, i.producer, i.producer and i.producer.code_list)
+            for i in indicators
+        ]
+
+    compiled = IndicatorsAt(build)
+    for now in (minute - dt.timedelta(seconds=1), minute):
+        for limit in (None, 2):
+            assert seen(compiled(now, limit)) == seen(with_latest_public_start(build(), now, limit))
+    assert [i.latest_public_start for i in compiled(minute - dt.timedelta(seconds=1))] != [
+        i.latest_public_start for i in compiled(minute)
+    ]
+    with_dimensions(compiled(minute))
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled_again:
+        compiled(minute, 2)
+        with_dimensions(compiled(minute))
+    assert compiled_again.call_count == 0
+
+
+def test_the_dimensions_compiled_are_the_orms(lists):
+    province, sex = lists
+    indicators = [filled("one", [province]), filled("two", [sex, province]), make_indicator("none")]
+    fresh = [Indicator.objects.get(pk=i.pk) for i in indicators]
+    found = with_dimensions(fresh)
+    assert [[cl.code for cl in i.dimension_lists] for i in found] == [["province"], ["sex", "province"], []]
+    assert [[cl.total_code for cl in i.dimension_lists] for i in found] == [["IR"], ["T", "IR"], []]
+    assert with_dimensions([]) == []
