@@ -210,15 +210,83 @@ def code_labels(code_list_code: str, lang: str) -> dict[str, str]:
 
 def labels_for(code_list_codes: Iterable[str], lang: str) -> dict[str, dict[str, str]]:
     """{code list: {code: label}} for several code lists in one query: the one
-    label lookup of pages, cards and publications."""
+    label lookup of pages, cards and publications (its SQL compiled once per
+    number of code lists: `_labels_query`)."""
     wanted = list(dict.fromkeys(code_list_codes))
     labels: dict[str, dict[str, str]] = {code_list: {} for code_list in wanted}
     if not wanted:
         return labels
-    rows = Code.objects.filter(code_list__code__in=wanted).order_by("code_list__code", "sort_order", "code")
-    for list_code, code, fa, en in rows.values_list("code_list__code", "code", "label_fa", "label_en"):
+    for list_code, code, fa, en in _labels_query(len(wanted))(**{f"l{i}": c for i, c in enumerate(wanted)}):
         labels[list_code][code] = (en or fa) if lang == "en" else fa
     return labels
+
+
+def _labels_queryset(wanted):
+    rows = Code.objects.filter(code_list__code__in=list(wanted)).order_by("code_list__code", "sort_order", "code")
+    return rows.values_list("code_list__code", "code", "label_fa", "label_en")
+
+
+_LABEL_QUERIES: dict[int, _CompiledValues] = {}
+
+
+def _labels_query(size: int) -> _CompiledValues:
+    query = _LABEL_QUERIES.get(size)
+    if query is None:
+        markers = {f"l{i}": f"\x00l{i}\x00" for i in range(size)}
+        if len(_LABEL_QUERIES) >= 64:
+            _LABEL_QUERIES.clear()
+        build = lambda **codes: _labels_queryset(codes.values())  # noqa: E731
+        query = _LABEL_QUERIES[size] = _CompiledValues(Code, build, **markers)
+    return query
+
+
+class _CompiledValues:
+    """A `values_list` queryset of fixed shape compiled once per database, run
+    with other values (strings or integers, as `core.compiled.CompiledQuery`'s
+    markers), its rows converted as the ORM's compiler converts them."""
+
+    def __init__(self, model, build, **markers):
+        self.model = model
+        self.build = build
+        self.markers = markers
+        self._memo: dict[str, tuple] = {}
+
+    def _compile(self, connection):
+        compiler = self.build(**self.markers).query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        positions = {}
+        for name, marker in self.markers.items():
+            found = tuple(i for i, param in enumerate(params) if type(param) is type(marker) and param == marker)
+            if not found:
+                raise ValueError(f"{name} is not among the compiled parameters")
+            positions[name] = found
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        entry = (sql, tuple(params), positions, list(compiler.get_converters(fields).items()))
+        self._memo[connection.alias] = entry
+        return entry
+
+    def __call__(self, **values) -> list[tuple]:
+        connection = connections[router.db_for_read(self.model)]
+        sql, params, positions, converters = self._memo.get(connection.alias) or self._compile(connection)
+        params = list(params)
+        for name, indexes in positions.items():
+            for index in indexes:
+                params[index] = values[name]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        if not converters:
+            return found
+        out = []
+        for row in found:
+            row = list(row)
+            for position, (functions, expression) in converters:
+                value = row[position]
+                for function in functions:
+                    value = function(value, expression, connection)
+                row[position] = value
+            out.append(tuple(row))
+        return out
 
 
 def with_dimensions(indicators: Iterable[Indicator]) -> list[Indicator]:

@@ -21,11 +21,13 @@ from indicators.models import Indicator
 from indicators.presenters import CARD_PERIODS, shown_cells
 from indicators.query import (
     IndicatorsAt,
+    _labels_queryset,
     _read_queryset,
     _ReadStatement,
     _spec,
     get_observations_many,
     headline_q,
+    labels_for,
     with_dimensions,
     with_latest_public_start,
 )
@@ -184,3 +186,22 @@ def test_the_dimensions_compiled_are_the_orms(lists):
     assert [[cl.code for cl in i.dimension_lists] for i in found] == [["province"], ["sex", "province"], []]
     assert [[cl.total_code for cl in i.dimension_lists] for i in found] == [["IR"], ["T", "IR"], []]
     assert with_dimensions([]) == []
+
+
+def test_the_labels_compiled_are_the_orms(lists):
+    assert [code_list.code for code_list in lists] == ["province", "sex"]
+    make_code_list("empty", {}, name_fa="خالی")
+    make_code_list("english", {"a": ("الف", ""), "b": ("ب", "B")}, name_fa="انگلیسی")
+    for wanted in (["province"], ["sex", "province", "english"], ["english", "empty", "missing"], ["sex", "sex"]):
+        for lang in ("fa", "en"):
+            expected = {code_list: {} for code_list in dict.fromkeys(wanted)}
+            for list_code, code, fa, en in _labels_queryset(dict.fromkeys(wanted)):
+                expected[list_code][code] = (en or fa) if lang == "en" else fa
+            found = labels_for(wanted, lang)
+            assert found == expected and [list(v) for v in found.values()] == [list(v) for v in expected.values()]
+    assert labels_for(["english"], "en") == {"english": {"a": "الف", "b": "B"}}
+    expected = [code for list_code, code, _fa, _en in _labels_queryset(["province"])]
+    labels_for(["sex", "province"], "en")  # compiled for two code lists
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
+        assert list(labels_for(["province", "sex"], "fa")["province"]) == expected
+    assert compiled.call_count == 0
