@@ -11,15 +11,18 @@ Stable: may be extended, never broken."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connections, router
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
+from core.compiled import CompiledQuery
 from iran.periods import Period
-from releases.embargo import released_q
+from releases.embargo import entry_model, released_q
 
 from . import disclosure
 from .enums import Flag
@@ -207,27 +210,116 @@ def code_labels(code_list_code: str, lang: str) -> dict[str, str]:
 
 def labels_for(code_list_codes: Iterable[str], lang: str) -> dict[str, dict[str, str]]:
     """{code list: {code: label}} for several code lists in one query: the one
-    label lookup of pages, cards and publications."""
+    label lookup of pages, cards and publications (its SQL compiled once per
+    number of code lists: `_labels_query`)."""
     wanted = list(dict.fromkeys(code_list_codes))
     labels: dict[str, dict[str, str]] = {code_list: {} for code_list in wanted}
     if not wanted:
         return labels
-    rows = Code.objects.filter(code_list__code__in=wanted).order_by("code_list__code", "sort_order", "code")
-    for list_code, code, fa, en in rows.values_list("code_list__code", "code", "label_fa", "label_en"):
+    for list_code, code, fa, en in _labels_query(len(wanted))(**{f"l{i}": c for i, c in enumerate(wanted)}):
         labels[list_code][code] = (en or fa) if lang == "en" else fa
     return labels
 
 
+def _labels_queryset(wanted):
+    rows = Code.objects.filter(code_list__code__in=list(wanted)).order_by("code_list__code", "sort_order", "code")
+    return rows.values_list("code_list__code", "code", "label_fa", "label_en")
+
+
+_LABEL_QUERIES: dict[int, _CompiledValues] = {}
+
+
+def _labels_query(size: int) -> _CompiledValues:
+    query = _LABEL_QUERIES.get(size)
+    if query is None:
+        markers = {f"l{i}": f"\x00l{i}\x00" for i in range(size)}
+        if len(_LABEL_QUERIES) >= 64:
+            _LABEL_QUERIES.clear()
+        build = lambda **codes: _labels_queryset(codes.values())  # noqa: E731
+        query = _LABEL_QUERIES[size] = _CompiledValues(Code, build, **markers)
+    return query
+
+
+class _CompiledValues:
+    """A `values_list` queryset of fixed shape compiled once per database, run
+    with other values (strings or integers, as `core.compiled.CompiledQuery`'s
+    markers), its rows converted as the ORM's compiler converts them."""
+
+    def __init__(self, model, build, **markers):
+        self.model = model
+        self.build = build
+        self.markers = markers
+        self._memo: dict[str, tuple] = {}
+
+    def _compile(self, connection):
+        compiler = self.build(**self.markers).query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        positions = {}
+        for name, marker in self.markers.items():
+            found = tuple(i for i, param in enumerate(params) if type(param) is type(marker) and param == marker)
+            if not found:
+                raise ValueError(f"{name} is not among the compiled parameters")
+            positions[name] = found
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        entry = (sql, tuple(params), positions, list(compiler.get_converters(fields).items()))
+        self._memo[connection.alias] = entry
+        return entry
+
+    def __call__(self, **values) -> list[tuple]:
+        connection = connections[router.db_for_read(self.model)]
+        sql, params, positions, converters = self._memo.get(connection.alias) or self._compile(connection)
+        params = list(params)
+        for name, indexes in positions.items():
+            for index in indexes:
+                params[index] = values[name]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        if not converters:
+            return found
+        out = []
+        for row in found:
+            row = list(row)
+            for position, (functions, expression) in converters:
+                value = row[position]
+                for function in functions:
+                    value = function(value, expression, connection)
+                row[position] = value
+            out.append(tuple(row))
+        return out
+
+
 def with_dimensions(indicators: Iterable[Indicator]) -> list[Indicator]:
-    """The indicators, each with its dimensions' code lists read (one query for all)."""
+    """The indicators, each with its dimensions' code lists read (one query for
+    all, its SQL compiled once per number of indicators: `_dimensions_query`)."""
     indicators = list(indicators)
     lists: dict[int, list] = {indicator.pk: [] for indicator in indicators}
-    dimensions = IndicatorDimension.objects.filter(indicator__in=list(lists)).select_related("code_list")
-    for dimension in dimensions.order_by("indicator_id", "position"):
-        lists[dimension.indicator_id].append(dimension.code_list)
+    if lists:
+        pks = {f"pk{i}": pk for i, pk in enumerate(lists)}
+        for dimension in _dimensions_query(len(pks))(**pks):
+            lists[dimension.indicator_id].append(dimension.code_list)
     for indicator in indicators:
         indicator.__dict__["dimension_lists"] = lists[indicator.pk]  # fills the cached_property
     return indicators
+
+
+_DIMENSION_QUERIES: dict[int, CompiledQuery] = {}
+
+
+def _dimensions_query(size: int) -> CompiledQuery:
+    """The dimensions (with their code lists) of `size` indicators, in order."""
+    query = _DIMENSION_QUERIES.get(size)
+    if query is None:
+
+        def build(**pks):
+            dimensions = IndicatorDimension.objects.filter(indicator__in=list(pks.values()))
+            return dimensions.select_related("code_list").order_by("indicator_id", "position")
+
+        markers = {f"pk{i}": -434_343_000 - i for i in range(size)}
+        if len(_DIMENSION_QUERIES) >= 64:
+            _DIMENSION_QUERIES.clear()
+        query = _DIMENSION_QUERIES[size] = CompiledQuery(IndicatorDimension, build, **markers)
+    return query
 
 
 def indicators_by_code(codes: Iterable[str]) -> dict[str, Indicator]:
@@ -269,14 +361,13 @@ def get_observations_many(
         return out
     now = now or timezone.now()  # one instant for every query below: the same public tables
     by_id = {indicator.pk: indicator for indicator in indicators}
-    public = Observation.objects.filter(released_q("release", now=now))
-    windows = _windows(by_id, last_periods, now)
+    starts = _windows(by_id, last_periods, now)
     keep = keep or {}
-    slices = {pk: _slice(pk, window, keep.get(by_id[pk].code), public) for pk, window in windows.items()}
-    records = _read(public, by_id, slices)
-    whole = [pk for pk in slices if _wants_whole(by_id[pk], keep.get(by_id[pk].code), records[pk])]
+    specs = {pk: _spec(start, keep.get(by_id[pk].code)) for pk, start in starts.items()}
+    records = _read(now, by_id, specs)
+    whole = [pk for pk in specs if _wants_whole(by_id[pk], keep.get(by_id[pk].code), records[pk])]
     if whole:
-        records.update(_read(public, by_id, {pk: windows[pk] for pk in whole}))
+        records.update(_read(now, by_id, {pk: (starts[pk], None, (), False) for pk in whole}))
     periods = {pk: {record[0] for record in rows} for pk, rows in records.items()}
     hierarchies = disclosure.BatchHierarchies(indicators)
     hidden = disclosure.patterns(by_id, periods, now=now, hierarchies_of=hierarchies.of)
@@ -290,17 +381,40 @@ def get_observations_many(
     return out
 
 
-def _slice(pk, window: Q, keep: Keep | None, public) -> Q:
-    """The part of an indicator's window a reader reads."""
+def _spec(start, keep: Keep | None) -> tuple:
+    """What `_slice_q` reads of an indicator: (start, cells, whole periods, whole latest)."""
     if keep is None:
-        return window
-    wanted = keep.cells
-    if keep.whole_periods:
-        wanted |= Q(period__in=list(keep.whole_periods))
-    if keep.whole_latest:
-        latest = public.filter(window, keep.cells, indicator_id=pk).order_by("-period_start", "period_end")
+        return (start, None, (), False)
+    return (start, keep.cells, tuple(keep.whole_periods), keep.whole_latest)
+
+
+def _slice_q(pk, start, cells: Q | None, whole_periods, whole_latest: bool, public) -> Q:
+    """The Q of the part of an indicator's window a reader reads: from `start`
+    (None: every period) on, `cells` (None: all) and `whole_periods`, and with
+    `whole_latest` every cell of the latest period that holds one of `cells`."""
+    window = Q(period_start__gte=start) if start is not None else Q()
+    if cells is None:
+        return Q(indicator_id=pk) & window
+    wanted = cells
+    if whole_periods:
+        wanted |= Q(period__in=list(whole_periods))
+    if whole_latest:
+        latest = public.filter(window, cells, indicator_id=pk).order_by("-period_start", "period_end")
         wanted |= Q(period=Subquery(latest.values("period")[:1]))
-    return window & wanted
+    return Q(indicator_id=pk) & (window & wanted)
+
+
+def _simple_cells(cells: Q) -> tuple[tuple[str, str], ...] | None:
+    """The (dimension field, code) pairs of a Keep's cells when they are a plain
+    AND of equalities on dimension fields (`headline_q`), else None."""
+    if cells.negated or cells.connector != Q.AND or not cells.children:
+        return None
+    pairs = []
+    for child in cells.children:
+        if not isinstance(child, tuple) or child[0] not in DIMENSION_FIELDS or type(child[1]) is not str:
+            return None
+        pairs.append(child)
+    return tuple(pairs)
 
 
 def _wants_whole(indicator, keep: Keep | None, rows) -> bool:
@@ -310,20 +424,154 @@ def _wants_whole(indicator, keep: Keep | None, rows) -> bool:
     return not any(codes == totals for _period, codes, _value, _flags in rows)
 
 
-def _read(public, by_id, slices: dict[int, Q]) -> dict[int, list]:
-    """ONE query: (period, codes, value, flags text) of each indicator's slice, in order."""
+_READ_FIELDS = ("indicator_id", "period", *DIMENSION_FIELDS, "value", "flags")
+_READ_ORDER = ("indicator_id", "period_start", "period_end", *DIMENSION_FIELDS)
+
+
+def _read_queryset(now, specs: dict[int, tuple]):
+    """The ORM's form of the read: (indicator id, period, d1..d5, value, flags) of
+    each indicator's slice (`_slice_q(pk, *spec)`), public at `now`, in order."""
+    public = Observation.objects.filter(released_q("release", now=now))
     where = Q(pk__in=[])
-    for pk, wanted in slices.items():
-        where |= Q(indicator_id=pk) & wanted
-    records: dict[int, list] = {pk: [] for pk in slices}
-    if not slices:
+    for pk, spec in specs.items():
+        where |= _slice_q(pk, *spec, public)
+    return public.filter(where).order_by(*_READ_ORDER).values_list(*_READ_FIELDS)
+
+
+def _read(now, by_id, specs: dict[int, tuple]) -> dict[int, list]:
+    """ONE query: (period, codes, value, flags text) of each indicator's slice, in
+    order. Slices of the cards' and pages' shape (`_simple_cells`) run the
+    statement compiled once per shape (`_ReadStatement`), others the ORM's."""
+    records: dict[int, list] = {pk: [] for pk in specs}
+    if not specs:
         return records
-    fields = ["indicator_id", "period", *DIMENSION_FIELDS, "value", "flags"]
-    qs = public.filter(where).order_by("indicator_id", "period_start", "period_end", *DIMENSION_FIELDS)
+    statement = _ReadStatement.for_specs(specs)
+    found = _read_queryset(now, specs) if statement is None else statement.rows(now, specs)
     sizes = {pk: len(indicator.dimension_lists) for pk, indicator in by_id.items()}
-    for indicator_id, period_code, d1, d2, d3, d4, d5, value, flag_text in qs.values_list(*fields):
+    for indicator_id, period_code, d1, d2, d3, d4, d5, value, flag_text in found:
         records[indicator_id].append((period_code, (d1, d2, d3, d4, d5)[: sizes[indicator_id]], value, flag_text))
     return records
+
+
+class _ReadStatement:
+    """The read's SQL, compiled by the ORM once per database and shape (how many
+    indicators, which of them have a window, which dimension fields their cells
+    fix, how many whole periods, whether the latest period is read whole) and
+    kept with its placeholders: compiling the OR of every card's slice and the
+    embargo's join cost as much as running it.
+
+    Compiled from `_read_queryset` itself at a sentinel instant with sentinel
+    values (one per slot, none equal to another or to a constant of the
+    statement); each run puts the instant and the values asked in their places,
+    prepared as the ORM prepares them, so it reads exactly what
+    `_read_queryset(now, specs)` reads (tests/indicators/test_readpath_compiled.py)."""
+
+    _memo: dict[tuple, _ReadStatement] = {}
+    LIMIT = 256  # shapes kept per process (a dashboard's filters make a few)
+    SENTINEL = dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
+
+    @staticmethod
+    def shape(specs) -> tuple | None:
+        out = []
+        for start, cells, whole_periods, whole_latest in specs.values():
+            pairs = None if cells is None else _simple_cells(cells)
+            if cells is not None and pairs is None:
+                return None
+            fields = None if pairs is None else tuple(field for field, _code in pairs)
+            out.append((start is None, fields, len(whole_periods), bool(whole_latest)))
+        return tuple(out)
+
+    @staticmethod
+    def values(specs) -> list:
+        """The values of the slots, in the order `_markers` numbers them."""
+        out = []
+        for pk, (start, cells, whole_periods, _whole_latest) in specs.items():
+            out.append(pk)
+            if start is not None:
+                out.append(start)
+            if cells is not None:
+                out += [code for _field, code in _simple_cells(cells)]
+            out += list(whole_periods)
+        return out
+
+    @classmethod
+    def for_specs(cls, specs) -> _ReadStatement | None:
+        shape = cls.shape(specs)
+        if shape is None:
+            return None
+        connection = connections[Observation.objects.db]
+        key = (connection.alias, connection.vendor, shape)
+        statement = cls._memo.get(key)
+        if statement is None:
+            if len(cls._memo) >= cls.LIMIT:
+                cls._memo.clear()
+            statement = cls._memo[key] = cls(connection, shape)
+        return statement
+
+    def __init__(self, connection, shape):
+        self.connection = connection
+        specs, slots, n = {}, [], 0
+        for position, (all_periods, fields, whole_periods, whole_latest) in enumerate(shape):
+            pk = -424_242_000 - position
+            slots.append(pk)
+            start = None
+            if not all_periods:
+                start = -525_252_000 - position
+                slots.append(start)
+            cells = None
+            if fields is not None:
+                codes = [f"\x00c{n + i}\x00" for i in range(len(fields))]
+                n += len(fields)
+                slots += codes
+                cells = Q(*zip(fields, codes, strict=True))
+            periods = tuple(f"\x00p{n + i}\x00" for i in range(whole_periods))
+            n += whole_periods
+            slots += periods
+            specs[pk] = (start, cells, periods, whole_latest)
+        compiler = _read_queryset(self.SENTINEL, specs).query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        self.sql, self.params = sql, list(params)
+        self.now_at = self._positions(self._instant(self.SENTINEL))
+        self.slots = [self._positions(slot) for slot in slots]
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        self.converters = list(compiler.get_converters(fields).items())
+
+    def _positions(self, marker) -> tuple[int, ...]:
+        found = tuple(i for i, p in enumerate(self.params) if type(p) is type(marker) and p == marker)
+        if not found:
+            raise RuntimeError(f"{marker!r} is not among the read's compiled parameters")
+        return found
+
+    def _instant(self, now):
+        return _instant(now, self.connection)
+
+    def sql_params(self, now, specs) -> tuple[str, list]:
+        params = list(self.params)
+        for index in self.now_at:
+            params[index] = self._instant(now)
+        for indexes, value in zip(self.slots, self.values(specs), strict=True):
+            for index in indexes:
+                params[index] = value
+        return self.sql, params
+
+    def rows(self, now, specs) -> list[tuple]:
+        sql, params = self.sql_params(now, specs)
+        connection = self.connection
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        if not self.converters:
+            return found
+        out = []
+        for row in found:
+            row = list(row)
+            for position, (converters, expression) in self.converters:  # as the ORM's compiler does
+                value = row[position]
+                for converter in converters:
+                    value = converter(value, expression, connection)
+                row[position] = value
+            out.append(tuple(row))
+        return out
 
 
 def latest_public_start(now) -> Subquery:
@@ -346,13 +594,66 @@ def with_latest_public_start(indicators, now, limit=None):
     return indicators
 
 
-def _windows(by_id, last_periods, now) -> dict[int, Q]:
-    """{indicator id: the Q of the periods read}: all, or from each indicator's
+def _instant(now, connection):
+    """An instant as the embargo's `release_at__lte` passes it to the database."""
+    return entry_model()._meta.get_field("release_at").get_db_prep_value(now, connection)
+
+
+class _CompiledAt(CompiledQuery):
+    """A `CompiledQuery` whose marker `now` is an instant: found and replaced
+    among the parameters as the database receives it (`_instant`)."""
+
+    def _compile(self, using):
+        compiler = self.build(**self.markers).query.get_compiler(using)
+        sql, params = compiler.as_sql()
+        marker = _instant(self.markers["now"], connections[using])
+        found = tuple(index for index, param in enumerate(params) if type(param) is type(marker) and param == marker)
+        if not found:
+            raise ValueError("the instant is not among the compiled parameters")
+        entry = (sql, tuple(params), {"now": found}, compiler.select, compiler.klass_info, compiler.annotation_col_map)
+        self._memo[using] = entry
+        return entry
+
+    def __call__(self, using=None, *, now):
+        using = using or router.db_for_read(self.model)
+        return super().__call__(using, now=_instant(now, connections[using]))
+
+
+class IndicatorsAt:
+    """`with_latest_public_start(build(), now, limit)` for a queryset of fixed
+    shape (the home page's headline indicators, the dashboard's key ones): its
+    SQL, the embargo's correlated subquery included, compiled once per process,
+    database and limit (`core.compiled.CompiledQuery`); each call runs it at its
+    own instant (tests/indicators/test_readpath_compiled.py compares the two)."""
+
+    SENTINEL = dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
+
+    def __init__(self, build):
+        self.build = build
+        self._statements: dict[int | None, _CompiledAt] = {}
+
+    def _queryset(self, now, limit):
+        indicators = self.build().annotate(latest_public_start=latest_public_start(now))
+        return indicators[:limit] if limit is not None else indicators
+
+    def __call__(self, now, limit=None) -> list[Indicator]:
+        statement = self._statements.get(limit)
+        if statement is None:
+            statement = _CompiledAt(Indicator, lambda now: self._queryset(now, limit), now=self.SENTINEL)
+            self._statements[limit] = statement
+        indicators = statement(now=now)
+        for indicator in indicators:
+            indicator.latest_public_at = now
+        return indicators
+
+
+def _windows(by_id, last_periods, now) -> dict[int, int | None]:
+    """{indicator id: the first period start read}: None (all), or each indicator's
     `last_periods`-th latest public period on (one query for all, none when the
     indicators were read `with_latest_public_start` at this instant; an indicator
     with no public observation is left out)."""
     if last_periods is None:
-        return {pk: Q() for pk in by_id}
+        return dict.fromkeys(by_id)
     known = [i for i in by_id.values() if getattr(i, "latest_public_at", None) == now]
     if len(known) == len(by_id):
         found = [(indicator.pk, indicator.latest_public_start) for indicator in known]
@@ -364,7 +665,7 @@ def _windows(by_id, last_periods, now) -> dict[int, Q]:
         if last is None:
             continue  # no public observation
         months = 12 // int(by_id[indicator_id].periodicity or 12)
-        windows[indicator_id] = Q(period_start__gte=last - (last_periods - 1) * months)
+        windows[indicator_id] = last - (last_periods - 1) * months
     return windows
 
 

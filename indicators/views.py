@@ -21,7 +21,7 @@ from releases.models import ReleasePage
 from .maps import province_map
 from .models.indicators import Indicator, IndicatorDimension
 from .presenters import CARD_PERIODS, build_view, shown_cells, sparkline_points
-from .query import get_observations_many, labels_for, with_dimensions, with_latest_public_start
+from .query import IndicatorsAt, get_observations_many, labels_for, with_dimensions
 
 
 def _indicator(code) -> Indicator:
@@ -278,12 +278,18 @@ def _numeric(text):
 
 
 # --- dashboard ------------------------------------------------------------------------------
+# The indicators of the dashboard and of the home page's cards, with their latest
+# public periods: `with_latest_public_start` of these querysets, compiled once.
+_KEY_INDICATORS = IndicatorsAt(lambda: Indicator.objects.filter(is_key=True).select_related("producer__code_list"))
+_HEADLINE_INDICATORS = IndicatorsAt(lambda: Indicator.objects.filter(is_headline=True))
+
+
 def dashboard_context(request):
     """The key indicators are read once (with their producers): the filters' topics
     and organisations are theirs, and the filtered cards a part of them."""
     lang = current_language()
     now = timezone.now()
-    key = with_latest_public_start(Indicator.objects.filter(is_key=True).select_related("producer__code_list"), now)
+    key = _KEY_INDICATORS(now)
     topic = topic_code(request.GET.get("topic", ""))
     organisation = request.GET.get("organisation", "")
     indicators = [
@@ -334,7 +340,7 @@ def card(indicator, lang, labels=None, rows=None):
 
 def headline_cards(lang, limit=4):
     now = timezone.now()
-    indicators = with_latest_public_start(Indicator.objects.filter(is_headline=True), now, limit)
+    indicators = _HEADLINE_INDICATORS(now, limit)
     return cards_for(indicators, lang, now=now)
 
 

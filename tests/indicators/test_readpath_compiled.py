@@ -1,0 +1,207 @@
+"""The read path's statements compiled once (issue 13) read what the ORM reads.
+
+* `query._ReadStatement`: the cells read for cards and pages (each indicator's
+  window, headline cells, whole periods, the latest period whole) run from SQL
+  compiled once per shape: the rows must be the ORM's `_read_queryset` rows, at
+  every instant (before and after a release minute), and a second read of the
+  same shape compiles nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.db.models import Q
+from django.db.models.sql.compiler import SQLCompiler
+from django.utils import timezone
+
+from indicators.models import Indicator
+from indicators.presenters import CARD_PERIODS, shown_cells
+from indicators.query import (
+    IndicatorsAt,
+    _labels_queryset,
+    _read_queryset,
+    _ReadStatement,
+    _spec,
+    get_observations_many,
+    headline_q,
+    labels_for,
+    with_dimensions,
+    with_latest_public_start,
+)
+from iran.periods import Period
+from tests.builders.indicators import add_observation, make_code_list, make_indicator
+
+pytestmark = pytest.mark.django_db
+
+PROVINCES = {"IR": "کل کشور", "23": "تهران", "10": "اصفهان", "16": "ایلام"}
+SEXES = {"T": "کل", "M": "مرد", "F": "زن"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def lists():
+    return (
+        make_code_list("province", PROVINCES, total_code="IR", name_fa="استان"),
+        make_code_list("sex", SEXES, total_code="T", name_fa="جنس"),
+    )
+
+
+def filled(code, dimensions, months=(1, 2, 3), release=None):
+    indicator = make_indicator(code, list(dimensions), is_key=True)
+    for month in months:
+        for place, value in (("IR", 100), ("23", 60), ("10", 38), ("16", 2)):
+            for sex in ("T", "M", "F")[: 3 if len(dimensions) > 1 else 1]:
+                codes = [place, sex][: len(dimensions)]
+                add_observation(indicator, f"1404-{month:02d}", codes, value + month, count=value, release=release)
+    return with_dimensions([indicator])[0]
+
+
+def both(now, specs):
+    orm = list(_read_queryset(now, specs))
+    statement = _ReadStatement.for_specs(specs)
+    assert statement is not None
+    return orm, statement.rows(now, specs)
+
+
+def test_the_compiled_read_reads_what_the_orm_reads(lists, home_pages):
+    from tests.builders.publications import release_entry
+
+    province, sex = lists
+    minute = (timezone.now() + dt.timedelta(hours=1)).replace(second=0, microsecond=0)
+    entry = release_entry(home_pages[0], at=minute)
+    one = filled("one", [province])
+    two = filled("two", [province, sex], months=(1, 2, 3, 4))
+    three = filled("three", [province])
+    add_observation(one, "1404-04", ["IR"], 7, count=1, flags="provisional,suppressed", release=entry)
+    add_observation(two, "1404-05", ["IR", "T"], 9, count=50, release=entry)
+    add_observation(two, "1404-05", ["23", "T"], 5, count=30, release=entry)
+    start = Period.parse("1404-02")
+    from indicators.models.observations import period_bounds
+
+    first = period_bounds(start)[0]
+    shapes = [
+        {one.pk: (None, None, (), False)},
+        {one.pk: (first, None, (), False), two.pk: (None, None, (), False)},
+        {one.pk: _spec(first, shown_cells(one, card=True)), two.pk: _spec(None, shown_cells(two, card=True))},
+        {one.pk: _spec(None, shown_cells(one)), two.pk: _spec(first, shown_cells(two)), three.pk: _spec(None, None)},
+        {two.pk: _spec(None, shown_cells(two, period=Period.parse("1404-03")))},
+        {two.pk: (first, Q(d1="23", d2="F"), ("1404-01", "1404-05"), True)},
+    ]
+    for specs in shapes:
+        for now in (minute - dt.timedelta(seconds=1), minute, minute + dt.timedelta(days=1)):
+            orm, compiled = both(now, specs)
+            assert orm and compiled == orm
+    before = both(minute - dt.timedelta(seconds=1), shapes[5])[1]
+    after = both(minute, shapes[5])[1]
+    assert {r[1] for r in before} == {"1404-02", "1404-03", "1404-04"}  # 1404-05 is not out yet
+    assert "1404-05" in {r[1] for r in after}
+    assert both(minute, {one.pk: (10**6, None, (), False)}) == ([], [])
+
+
+def test_a_keep_of_another_shape_is_read_by_the_orm(lists):
+    province, _sex = lists
+    one = filled("one", [province])
+    assert _ReadStatement.for_specs({one.pk: (None, Q(d1__in=["IR", "23"]), (), False)}) is None
+    assert _ReadStatement.for_specs({one.pk: (None, ~headline_q(one), (), False)}) is None
+    assert _ReadStatement.for_specs({one.pk: (None, headline_q(one) | Q(d1="23"), (), False)}) is None
+    keep = {"one": mock.Mock(cells=Q(d1__in=["23"]), whole_periods=(), whole_latest=False, or_whole=False)}
+    rows = get_observations_many([one], keep=keep)["one"]
+    assert {r.codes["province"] for r in rows} == {"23"}
+
+
+def test_the_cards_read_compiles_nothing_the_second_time(lists):
+    province, sex = lists
+    filled("one", [province]), filled("two", [province, sex])
+    now = timezone.now()
+    indicators = with_latest_public_start(Indicator.objects.order_by("code"), now)
+    indicators = with_dimensions(indicators)
+    keep = {i.code: shown_cells(i, card=True) for i in indicators}
+    first = get_observations_many(indicators, now=now, last_periods=CARD_PERIODS, keep=keep)
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
+        again = get_observations_many(indicators, now=now, last_periods=CARD_PERIODS, keep=keep)
+    assert again == first and len(first["one"]) == 3 and len(first["two"]) == 3
+    assert compiled.call_count == 0
+
+
+def test_the_compiled_read_keeps_rows_equal_to_the_orm_path(lists):
+    province, sex = lists
+    indicators = [filled("one", [province]), filled("two", [province, sex])]
+    keep = {i.code: shown_cells(i, card=True) for i in indicators}
+    compiled = get_observations_many(indicators, last_periods=2, keep=keep)
+    with mock.patch.object(_ReadStatement, "for_specs", return_value=None):
+        orm = get_observations_many(indicators, last_periods=2, keep=keep)
+    assert compiled == orm and compiled["two"]
+    assert [r.period.code for r in compiled["one"]] == ["1404-02", "1404-03"]
+
+
+def test_the_indicators_at_an_instant_are_what_the_orm_reads(lists, home_pages):
+    from tests.builders.publications import release_entry
+
+    province, sex = lists
+    minute = (timezone.now() + dt.timedelta(hours=1)).replace(second=0, microsecond=0)
+    entry = release_entry(home_pages[0], at=minute)
+    one = filled("one", [province])
+    filled("two", [province, sex], months=(1, 2))
+    make_indicator("empty", [province], is_key=True)
+    add_observation(one, "1404-09", ["IR"], 7, count=50, release=entry)
+    Indicator.objects.filter(code="one").update(producer=province.codes.first())
+
+    def build():
+        return Indicator.objects.filter(is_key=True).select_related("producer__code_list")
+
+    def seen(indicators):
+        return [
+            (i.pk, i.code, i.latest_public_start, i.latest_public_at, i.producer, i.producer and i.producer.code_list)
+            for i in indicators
+        ]
+
+    compiled = IndicatorsAt(build)
+    for now in (minute - dt.timedelta(seconds=1), minute):
+        for limit in (None, 2):
+            assert seen(compiled(now, limit)) == seen(with_latest_public_start(build(), now, limit))
+    assert [i.latest_public_start for i in compiled(minute - dt.timedelta(seconds=1))] != [
+        i.latest_public_start for i in compiled(minute)
+    ]
+    with_dimensions(compiled(minute))
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled_again:
+        compiled(minute, 2)
+        with_dimensions(compiled(minute))
+    assert compiled_again.call_count == 0
+
+
+def test_the_dimensions_compiled_are_the_orms(lists):
+    province, sex = lists
+    indicators = [filled("one", [province]), filled("two", [sex, province]), make_indicator("none")]
+    fresh = [Indicator.objects.get(pk=i.pk) for i in indicators]
+    found = with_dimensions(fresh)
+    assert [[cl.code for cl in i.dimension_lists] for i in found] == [["province"], ["sex", "province"], []]
+    assert [[cl.total_code for cl in i.dimension_lists] for i in found] == [["IR"], ["T", "IR"], []]
+    assert with_dimensions([]) == []
+
+
+def test_the_labels_compiled_are_the_orms(lists):
+    assert [code_list.code for code_list in lists] == ["province", "sex"]
+    make_code_list("empty", {}, name_fa="خالی")
+    make_code_list("english", {"a": ("الف", ""), "b": ("ب", "B")}, name_fa="انگلیسی")
+    for wanted in (["province"], ["sex", "province", "english"], ["english", "empty", "missing"], ["sex", "sex"]):
+        for lang in ("fa", "en"):
+            expected = {code_list: {} for code_list in dict.fromkeys(wanted)}
+            for list_code, code, fa, en in _labels_queryset(dict.fromkeys(wanted)):
+                expected[list_code][code] = (en or fa) if lang == "en" else fa
+            found = labels_for(wanted, lang)
+            assert found == expected and [list(v) for v in found.values()] == [list(v) for v in expected.values()]
+    assert labels_for(["english"], "en") == {"english": {"a": "الف", "b": "B"}}
+    expected = [code for list_code, code, _fa, _en in _labels_queryset(["province"])]
+    labels_for(["sex", "province"], "en")  # compiled for two code lists
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
+        assert list(labels_for(["province", "sex"], "fa")["province"]) == expected
+    assert compiled.call_count == 0
