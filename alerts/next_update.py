@@ -13,6 +13,7 @@ indicator page pointed at another organisation's quarterly release).
 Calendar entries are public in advance (title, date, status): only the
 entry, never what it releases, is shown."""
 
+from django.db.models import Q, Subquery
 from django.utils import timezone
 
 from core.language import current_language
@@ -27,9 +28,12 @@ def _words(text):
     return set(normalize_text(text).casefold().split())
 
 
-def _series_named_in(kind, *names):
+def _named_in(candidates, kind, *names):
+    """The first of `candidates` (series, by pk) active, of `kind`, whose title words all appear in a name."""
     named = [_words(n) for n in names if n]
-    for series in ReleaseSeries.objects.filter(active=True, kind=kind).order_by("pk"):
+    for series in candidates:
+        if not series.active or series.kind != kind:
+            continue
         for title in (series.title, series.title_en):
             words = _words(title)
             if words and any(words <= name for name in named):
@@ -37,17 +41,30 @@ def _series_named_in(kind, *names):
     return None
 
 
+def _series_named_in(kind, *names):
+    return _named_in(ReleaseSeries.objects.filter(active=True, kind=kind).order_by("pk"), kind, *names)
+
+
 def indicator_series(indicator):
-    series_id = (
+    """One query (issue 13): the series of the latest entry that carried the
+    indicator's observations rides as a scalar subquery, and the candidates
+    named in the indicator come with it (used only when there is no such entry)."""
+    own = (
         Observation.objects.filter(indicator=indicator, release__series__isnull=False)
         .order_by("-release__release_at")
-        .values_list("release__series_id", flat=True)
-        .first()
+        .values("release__series_id")[:1]
     )
-    if series_id:
-        return ReleaseSeries.objects.filter(pk=series_id).first()
+    wanted = Q(pk=Subquery(own))
     if indicator.release_series:
-        return _series_named_in(indicator.release_series, indicator.name_fa, indicator.name_en)
+        wanted |= Q(active=True, kind=indicator.release_series)
+    rows = list(ReleaseSeries.objects.annotate(own_id=Subquery(own)).filter(wanted).order_by("pk"))
+    if not rows:
+        return None
+    own_id = rows[0].own_id
+    if own_id:
+        return next((series for series in rows if series.pk == own_id), None)
+    if indicator.release_series:
+        return _named_in(rows, indicator.release_series, indicator.name_fa, indicator.name_en)
     return None
 
 

@@ -8,16 +8,20 @@ datasets it shows. The headline indicator cards are the indicators app's own
 batched tag (`{% headline_indicators %}`), read in a fixed number of queries too.
 """
 
+import datetime as dt
+
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, Subquery
+from django.db import connections, router
+from django.db.models import Exists, F, Func, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from catalog.enums import AccessLevel
-from catalog.models import CatalogIndexPage, DataFile, Dataset
+from catalog.models import CatalogIndexPage, Dataset
+from core.compiled import CompiledQuery
 from core.language import current_language
-from publications.models import PublicationIndexPage, latest_publications
+from publications.models import PublicationIndexPage, PublicationPage, publications_queryset
 from releases.enums import ReleaseStatus
 from releases.models import ReleaseCalendarPage, ReleasePage
 from releases.rows import entry_rows
@@ -31,6 +35,47 @@ LATEST_DATASETS = 3
 DATASET_FIELDS = ("slug", "title_fa", "title_en", "organisation", "last_updated", "access_level", "is_demo")
 INDEX_MODELS = (ReleaseCalendarPage, PublicationIndexPage, CatalogIndexPage, ResearchersIndexPage)
 
+# Each section's statement is compiled once per process and database
+# (core.compiled): only these values change from one request to the next.
+NOW = dt.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)  # the request's instant
+LOCALE = 2124240001
+PATH = "\x00path\x00"
+DEPTH = 2124240002
+TYPES = tuple(2124240010 + n for n in range(len(INDEX_MODELS)))
+
+
+def _adapt_datetime(ops, value):
+    return ops.adapt_datetimefield_value(value)
+
+
+def _starts_with(ops, value):
+    return f"{ops.prep_for_like_query(value)}%"  # as a `__startswith` lookup compiles it
+
+
+class Statement:
+    """A CompiledQuery (one a database) for a statement some of whose values
+    compile to another form: `forms` gives, for such a value, how the database
+    has it among the parameters (the request's instant, a datetime, as SQLite's
+    string or PostgreSQL's datetime; a `__startswith` prefix with its `%`).
+    `build` receives the markers as they are."""
+
+    def __init__(self, model, build, forms, **markers):
+        self.model, self.build, self.forms, self.markers, self._by_db = model, build, forms, markers, {}
+
+    def __call__(self, **values):
+        using = router.db_for_read(self.model)
+        ops = connections[using].ops
+        query = self._by_db.get(using)
+        if query is None:
+            compiled = {name: self.forms.get(name, _same)(ops, marker) for name, marker in self.markers.items()}
+            query = self._by_db[using] = CompiledQuery(self.model, lambda **_: self.build(**self.markers), **compiled)
+        values = {name: self.forms.get(name, _same)(ops, value) for name, value in values.items()}
+        return query(using=using, **values)
+
+
+def _same(ops, value):
+    return value
+
 
 def index_pages(locale_id) -> dict:
     """{model: its first live page in this locale} for the section indexes, in one
@@ -38,11 +83,20 @@ def index_pages(locale_id) -> dict:
     without a query a type, and the sections use only titles and URLs."""
     types = ContentType.objects.get_for_models(*INDEX_MODELS)  # cached per process
     by_type = {types[model].pk: model for model in INDEX_MODELS}
-    pages = Page.objects.live().filter(locale_id=locale_id, content_type_id__in=list(by_type)).order_by("pk")
+    values = {f"type{n}": types[model].pk for n, model in enumerate(INDEX_MODELS)}
     found = {}
-    for page in pages.specific(defer=True):
-        found.setdefault(by_type[page.content_type_id], page)
+    for page in _INDEX_PAGES(locale=locale_id, **values):
+        model = by_type[page.content_type_id]
+        if model not in found:
+            found[model] = page.get_specific(deferred=True)  # as `.specific(defer=True)` gives it
     return found
+
+
+def _index_pages(locale, **types):
+    return Page.objects.live().filter(locale_id=locale, content_type_id__in=list(types.values())).order_by("pk")
+
+
+_INDEX_PAGES = CompiledQuery(Page, _index_pages, locale=LOCALE, **{f"type{n}": t for n, t in enumerate(TYPES)})
 
 
 def fallback(model, found):
@@ -50,17 +104,41 @@ def fallback(model, found):
     return found.get(model) or model.objects.live().order_by("pk").first()
 
 
+def _upcoming(now, path, depth):
+    # ReleasePage.objects.child_of(calendar): its path's prefix and the depth below it.
+    return (
+        ReleasePage.objects.live()
+        .filter(path__startswith=path, depth=depth)
+        .filter(status__in=[ReleaseStatus.PROVISIONAL, ReleaseStatus.CONFIRMED], release_at__gt=now)
+        .order_by("release_at")[:UPCOMING_RELEASES]
+    )
+
+
+_UPCOMING = Statement(
+    ReleasePage, _upcoming, {"now": _adapt_datetime, "path": _starts_with}, now=NOW, path=PATH, depth=DEPTH
+)
+
+
 def upcoming_releases(calendar, now, request=None):
     """The next entries as the calendar's rows (labels read once, not per entry)."""
     if calendar is None:
         return {"calendar": None, "entries": []}
-    entries = (
-        ReleasePage.objects.child_of(calendar)
-        .live()
-        .filter(status__in=[ReleaseStatus.PROVISIONAL, ReleaseStatus.CONFIRMED], release_at__gt=now)
-        .order_by("release_at")[:UPCOMING_RELEASES]
-    )
+    entries = _UPCOMING(now=now, path=calendar.path, depth=calendar.depth + 1)
     return {"calendar": calendar, "entries": entry_rows(entries, request, current_language(), now)}
+
+
+def _latest_publications(now, locale):
+    # publications.models.latest_publications, at the request's instant.
+    queryset = publications_queryset(locale, now=now)
+    return queryset.order_by("-release__release_at", "-first_published_at")[:LATEST_PUBLICATIONS]
+
+
+_PUBLICATIONS = Statement(PublicationPage, _latest_publications, {"now": _adapt_datetime}, now=NOW, locale=LOCALE)
+
+
+def latest_publications(locale_id, now):
+    """The latest live, public publications released by `now` (the embargo's instant)."""
+    return _PUBLICATIONS(now=now, locale=locale_id)
 
 
 def _count(queryset):
@@ -76,19 +154,24 @@ def _members():
     return Researcher.objects.filter(status=MembershipStatus.APPROVED, anonymised_at__isnull=True)
 
 
+def _datasets(club=False):
+    # What the section shows, not the descriptions and search text.
+    datasets = Dataset.objects.published().only(*DATASET_FIELDS)
+    if club:
+        datasets = datasets.annotate(club_licensed=_count(_licensed()), club_members=_count(_members()))
+    return datasets.order_by("-last_updated", "-pk")[:LATEST_DATASETS]
+
+
+_DATASETS = CompiledQuery(Dataset, _datasets)
+_DATASETS_WITH_CLUB = CompiledQuery(Dataset, lambda: _datasets(club=True))
+
+
 def latest_datasets(catalog, club=None, counts=None):
     """The most recently updated published datasets, each with its link (the catalog page read once).
     With `club`, the club's two counts ride on the same query (`counts` receives them)."""
     if catalog is None:
         return {"items": [], "url": ""}
-    datasets = (
-        Dataset.objects.published()
-        .only(*DATASET_FIELDS)  # what the section shows, not the descriptions and search text
-        .prefetch_related(Prefetch("files", queryset=DataFile.objects.none()))
-    )
-    if club is not None:
-        datasets = datasets.annotate(club_licensed=_count(_licensed()), club_members=_count(_members()))
-    datasets = list(datasets.order_by("-last_updated", "-pk")[:LATEST_DATASETS])
+    datasets = (_DATASETS_WITH_CLUB if club is not None else _DATASETS)()
     for dataset in datasets:
         dataset.home_url = CatalogIndexPage.dataset_url(dataset, index=catalog)
     if club is not None and counts is not None:
@@ -119,18 +202,25 @@ def public_q():
 
 def open_survey(locale_id):
     """The live survey open today in this locale (or None); its days come from its period."""
-    candidates = SurveyPage.objects.live().filter(public_q(), locale_id=locale_id).order_by("-period", "-pk")
-    return next((survey for survey in candidates if survey.is_open()), None)
+    return next((survey for survey in _SURVEYS(locale=locale_id) if survey.is_open()), None)
+
+
+def _surveys(locale):
+    return SurveyPage.objects.live().filter(public_q(), locale_id=locale).order_by("-period", "-pk")
+
+
+_SURVEYS = CompiledQuery(SurveyPage, _surveys, locale=LOCALE)
 
 
 def sections(home, request=None) -> dict:
     """Everything the home page's sections show, in the home page's own locale."""
     found = index_pages(home.locale_id)
     club, counts = fallback(ResearchersIndexPage, found), {}
+    now = timezone.now()
     return {
-        "upcoming": upcoming_releases(found.get(ReleaseCalendarPage), timezone.now(), request),
+        "upcoming": upcoming_releases(found.get(ReleaseCalendarPage), now, request),
         "publications": {
-            "items": latest_publications(home.locale_id, LATEST_PUBLICATIONS),
+            "items": latest_publications(home.locale_id, now),
             "index": found.get(PublicationIndexPage),
         },
         "datasets": latest_datasets(fallback(CatalogIndexPage, found), club, counts),
