@@ -79,3 +79,18 @@ def test_a_chapter_renders_no_block_template(world, client):
     assert "publications/blocks/table.html" not in used and "publications/blocks/chart.html" not in used
     html = response.content.decode()
     assert 'id="block-t-symbols"' in html and 'id="chart-data-c-series"' in html
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+@pytest.mark.parametrize("decimals", [0, 1, 2, 3, None])
+def test_a_cells_number_is_format_number(lang, decimals):
+    from decimal import Decimal
+
+    from iran.text import format_number
+    from publications.tables import cell_number
+
+    values = ["0", "-0", "-0.4", "0.5", "1.5", "2.5", "-1234567.891", "1000", "999.999", "12345678901234.5678"]
+    values += ["1E+3", "-2.50", "0.000001", "7"]
+    for raw in values:
+        for value in (Decimal(raw), float(raw), int(float(raw))):
+            assert cell_number(value, lang, decimals) == format_number(value, lang, decimals), (raw, value)
