@@ -3,6 +3,7 @@ pasted HTML. They are drawn from observations, through `indicators.query`
 (publications.store), every time the page is shown."""
 
 from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -11,6 +12,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from indicators import query
 
 from . import choices, specs
+from .blockhtml import chart_block_html, table_block_html
 from .blocks import FIGURE_ID_RE, CodeTextBlock, FilterBlock, LiveChoiceBlock
 from .headlines import build_headline
 from .store import ObservationStore
@@ -186,6 +188,15 @@ class ObservationTableBlock(ObservationBlockMixin, blocks.StructBlock):
         context.update(self.built_context("table", value, parent_context))
         return context
 
+    def render(self, value, context=None):
+        """What Meta.template renders, written in Python (publications.blockhtml)."""
+        context = context or {}
+        built = self.built_context("table", value, context)
+        html = table_block_html(
+            value, built.get("table"), built.get("error"), context.get("block_id", ""), context.get("page")
+        )
+        return mark_safe(html)  # every text in it is escaped
+
 
 class ObservationChartBlock(ObservationBlockMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False, help_text=_("Blank: the indicator's name."))
@@ -249,6 +260,22 @@ class ObservationChartBlock(ObservationBlockMixin, blocks.StructBlock):
             context["chart_json"] = chart_json(built["table"], value.get("chart_type") or "line")
             context["chart_data_id"] = f"chart-data-{(parent_context or {}).get('block_id', '')}"
         return context
+
+    def render(self, value, context=None):
+        """What Meta.template renders, written in Python (publications.blockhtml)."""
+        context = context or {}
+        built = self.built_context("table", value, context)
+        table, block_id = built.get("table"), context.get("block_id", "")
+        html = chart_block_html(
+            value,
+            table,
+            built.get("error"),
+            block_id,
+            context.get("page"),
+            chart_json=chart_json(table, value.get("chart_type") or "line") if table is not None else None,
+            chart_data_id=f"chart-data-{context.get('block_id', '')}",
+        )
+        return mark_safe(html)  # every text in it is escaped
 
 
 def chart_json(table, chart_type):

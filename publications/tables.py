@@ -6,6 +6,7 @@ for a period the editor chose but which has no data."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from indicators.cells import FLAG_MARKS, SYMBOL_NO_DATA, SYMBOL_SUPPRESSED, Cell
 from indicators.disclosure import FOOTNOTE
 from iran.periods import Period
-from iran.text import format_number
+from iran.text import ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR, PERSIAN_DIGITS, format_number
 
 from .specs import MAX_TABLE_CELLS, PERIOD_AXIS, SpecError, effective_filters, too_big_message, with_totals
 from .store import ObservationStore
@@ -28,6 +29,27 @@ SYMBOL_MEANINGS = {
     FLAG_MARKS["estimated"]: gettext_lazy("estimated"),
     FLAG_MARKS["break"]: gettext_lazy("break in series"),
 }
+
+
+# iran.text.format_number's Persian replacements, in one pass (they do not overlap).
+_PERSIAN = str.maketrans(
+    {",": ARABIC_THOUSANDS_SEPARATOR, ".": ARABIC_DECIMAL_SEPARATOR, "-": "\u2212"}
+    | {str(digit): persian for digit, persian in enumerate(PERSIAN_DIGITS)}
+)
+
+
+def cell_number(value, lang, decimals: int) -> str:
+    """format_number(value, lang, decimals) for a cell's Decimal, without its
+    conversions: a table formats hundreds of them."""
+    if type(value) is not Decimal or decimals is None:
+        return format_number(value, lang, decimals)
+    text = f"{value:,.{decimals}f}"
+    return text.translate(_PERSIAN) if lang == "fa" else text
+
+
+def cell_marks(cell) -> str:
+    """Cell.marks, without looking for marks when the cell has no flags."""
+    return cell.marks if cell.flags else ""
 
 
 @dataclass
@@ -63,17 +85,19 @@ class TableData:
         """(label, the row's <td> cells as safe HTML, is_total): formatted in
         Python once, because a template tag per cell is what makes big tables slow."""
         no_data, suppressed = escape(SYMBOL_MEANINGS[SYMBOL_NO_DATA]), escape(SYMBOL_MEANINGS[SYMBOL_SUPPRESSED])
+        decimals = self.decimals
         out = []
         for label, row, is_total in self.body:
             parts = []
             for cell in row:
-                marks = f'<sup class="mark">{cell.marks}</sup>' if cell.marks else ""
+                marks = cell_marks(cell)
+                marks = f'<sup class="mark">{marks}</sup>' if marks else ""
                 if cell.missing:
                     parts.append(f'<td class="num symbol" title="{no_data}">{SYMBOL_NO_DATA}{marks}</td>')
-                elif cell.symbol:
-                    parts.append(f'<td class="num symbol" title="{suppressed}">{cell.symbol}{marks}</td>')
+                elif cell.suppressed or cell.value is None:
+                    parts.append(f'<td class="num symbol" title="{suppressed}">{SYMBOL_SUPPRESSED}{marks}</td>')
                 else:
-                    text = format_number(cell.value, self.lang, self.decimals)
+                    text = cell_number(cell.value, self.lang, decimals)
                     parts.append(f'<td class="num">{text}{marks}</td>')
             out.append((label, mark_safe("".join(parts)), is_total))
         return out
@@ -83,9 +107,11 @@ class TableData:
         used = set()
         for row in self.cells:
             for cell in row:
-                if cell.symbol:
-                    used.add(cell.symbol)
-                used.update(cell.marks)
+                if cell.missing:
+                    used.add(SYMBOL_NO_DATA)
+                elif cell.suppressed or cell.value is None:
+                    used.add(SYMBOL_SUPPRESSED)
+                used.update(cell_marks(cell))
         return [(sym, SYMBOL_MEANINGS[sym]) for sym in SYMBOL_MEANINGS if sym in used]
 
     @property

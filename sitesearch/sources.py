@@ -30,6 +30,7 @@ from wagtail.search.backends import get_search_backend
 from catalog.models import CatalogIndexPage, Dataset, Variable
 from indicators.models import Indicator
 from publications.models import PublicationPage, YearbookChapterPage
+from publications.models.base import public_q
 from releases.embargo import embargoed_page_ids, embargoed_pages_for, is_below_any
 from releases.enums import ReleaseStatus
 from releases.models import ReleasePage
@@ -137,9 +138,18 @@ def _release_minutes(pages):
     return dict(ReleasePage.objects.filter(pk__in=ids).values_list("pk", "release_at")) if ids else {}
 
 
+def searchable_pages(lang):
+    """Live pages in `lang` with no view restriction on them or above them:
+    Wagtail's `.public()` and the locale read inside the search's own query (they
+    cost a query each first). The search backend accepts only plain lookups on
+    its filter fields, hence the subqueries by pk and locale id."""
+    restricted = Page.objects.exclude(public_q()).values("pk")
+    locales = Locale.objects.filter(language_code=lang).values("pk")
+    return Page.objects.live().exclude(pk__in=restricted).filter(locale__in=locales).specific()
+
+
 def page_hits(query, lang, now, request=None):
-    locale = Locale.objects.filter(language_code=lang).first()
-    pages = Page.objects.live().public().filter(locale=locale).specific()
+    pages = searchable_pages(lang)
     # The held pages as the request's memo has them (the chrome asks too), and the
     # pages below them dropped here by path, as embargoed_page_ids' second query did.
     held = embargoed_pages_for(request) if request is not None else embargoed_pages_for(None, now)
@@ -203,8 +213,7 @@ def suggest(query, lang, now=None):
         hits.append(Hit("indicator", ind.name(lang), ind.get_absolute_url(lang), order=n))
     for n, ds in enumerate(Dataset.objects.published().search(query)[:10]):
         hits.append(Hit("dataset", ds.title, ds.get_absolute_url(), order=n))
-    locale = Locale.objects.filter(language_code=lang).first()
-    pages = Page.objects.live().public().filter(locale=locale).specific()
+    pages = searchable_pages(lang)
     held = embargoed_page_ids(now)
     for n, page in enumerate(pages.autocomplete(query, operator="and")[:20]):
         if page.pk not in held:

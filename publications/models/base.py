@@ -1,9 +1,11 @@
 """What every publication has: the index page, the publication page, the
 observation blocks' page mixin, and the queryset of released publications."""
 
+import datetime as dt
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import CharField, Exists, OuterRef, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
@@ -16,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.search import index
 
+from core.compiled import CompiledQuery
 from core.taxonomy import Organisation, Topic
 from iran import dates
 from iran.text import to_persian_digits
@@ -48,6 +51,53 @@ def due_revision_subquery(now):
     page by its route (one query less a request)."""
     due = Revision.page_revisions.filter(object_id=Cast(OuterRef("pk"), CharField()), approved_go_live_at__lte=now)
     return Subquery(due.order_by("-approved_go_live_at", "-created_at").values("pk")[:1])
+
+
+# The markers of a compiled child lookup (values no page has).
+_MARK_NOW = dt.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
+_MARK_PATH = "\x00path\x00"
+
+
+class ChildQuery(CompiledQuery):
+    """A CompiledQuery for a child page by slug, read with whether a scheduled
+    revision of it is due: its markers are `path` (the parent's, compiled into
+    the LIKE prefix «path%»), `depth`, `slug` and `now` (a datetime, compiled as
+    the database adapts it). Call it with `child(parent, slug, now)`."""
+
+    def __init__(self, model, build):
+        super().__init__(model, build, path=_MARK_PATH, depth=424242001, slug="\x00slug\x00", now=_MARK_NOW)
+
+    def _compile(self, using):
+        ops = connections[using].ops
+        wanted = {
+            "path": _MARK_PATH + "%",
+            "depth": self.markers["depth"],
+            "slug": self.markers["slug"],
+            "now": ops.adapt_datetimefield_value(_MARK_NOW),
+        }
+        queryset = self.build(**self.markers)
+        compiler = queryset.query.get_compiler(using)
+        sql, params = compiler.as_sql()
+        positions = {}
+        for name, marker in wanted.items():
+            found = tuple(i for i, param in enumerate(params) if type(param) is type(marker) and param == marker)
+            if not found:
+                raise ValueError(f"{name} is not among the compiled parameters")
+            positions[name] = found
+        entry = (sql, tuple(params), positions, compiler.select, compiler.klass_info, compiler.annotation_col_map)
+        self._memo[using] = entry
+        return entry
+
+    def child(self, parent, slug, now):
+        using = router.db_for_read(self.model)
+        rows = self(
+            using=using,
+            path=parent.path + "%",
+            depth=parent.depth + 1,
+            slug=slug,
+            now=connections[using].ops.adapt_datetimefield_value(now),
+        )
+        return rows[0] if rows else None
 
 
 def no_due_revision(page, now=None) -> bool:
@@ -155,16 +205,7 @@ class PublicationIndexPage(Page):
     def child_publication(self, slug):
         """The child publication with this slug as its specific page (None if there
         is none, or it is of a type this does not know: Wagtail's route then)."""
-        rows = (
-            PublicationPage.objects.child_of(self)
-            .filter(slug=slug)
-            .select_related("release", "locale", *SPECIFIC_LINKS)
-            .annotate(
-                due_revision_read=due_revision_subquery(timezone.now()),
-                has_corrections_read=Exists(Correction.objects.filter(page_id=OuterRef("pk"))),
-            )[:1]
-        )
-        row = next(iter(rows), None)
+        row = _CHILD_PUBLICATION.child(self, slug, timezone.now())
         if row is None:
             return None
         model = ContentType.objects.get_for_id(row.content_type_id).model_class()  # cached per process
@@ -308,6 +349,22 @@ class PublicationPage(ObservationPageMixin, ReleasedContentMixin, Page):
 
 # The concrete publication types, by their one-to-one link from PublicationPage.
 SPECIFIC_LINKS = ("yearbookpage", "bulletinpage", "reportpage", "infographicpage")
+
+
+def _child_publication(path, depth, slug, now):
+    """PublicationIndexPage.child_publication's query: compiled once (ChildQuery)."""
+    return (
+        PublicationPage.objects.filter(path__startswith=path, depth=depth, slug=slug)
+        .select_related("release", "locale", *SPECIFIC_LINKS)
+        .annotate(
+            due_revision_read=due_revision_subquery(now),
+            has_corrections_read=Exists(Correction.objects.filter(page_id=OuterRef("pk"))),
+        )
+        .order_by("path")[:1]
+    )
+
+
+_CHILD_PUBLICATION = ChildQuery(PublicationPage, _child_publication)
 
 
 def publications_queryset(locale=None, now=None):

@@ -27,6 +27,7 @@ from ..streams import PublicationStreamBlock
 from .base import (
     ORGANISATION_DIMENSION,
     PROVINCE_DIMENSION,
+    ChildQuery,
     ObservationPageMixin,
     PublicationPage,
     due_revision_subquery,
@@ -173,12 +174,7 @@ class YearbookPage(PublicationPage):
         yearbook: this page, whose release and locale it shares (usually)."""
         if not path_components:
             return super().route(request, path_components)
-        rows = (
-            YearbookChapterPage.objects.child_of(self)
-            .filter(slug=path_components[0])
-            .annotate(due_revision_read=due_revision_subquery(timezone.now()))[:1]
-        )
-        chapter = next(iter(rows), None)
+        chapter = _CHILD_CHAPTER.child(self, path_components[0], timezone.now())
         if chapter is None:
             raise Http404
         chapter._due_revision_read = chapter.__dict__.pop("due_revision_read")
@@ -267,3 +263,15 @@ class YearbookChapterPage(ObservationPageMixin, ReleasedContentMixin, Page):
             elif child.block_type in ("table", "chart"):
                 items.append((child.block_type, child.id, child.value.get("title") or ""))
         return items
+
+
+def _child_chapter(path, depth, slug, now):
+    """YearbookPage.route's query: compiled once (ChildQuery)."""
+    return (
+        YearbookChapterPage.objects.filter(path__startswith=path, depth=depth, slug=slug)
+        .annotate(due_revision_read=due_revision_subquery(now))
+        .order_by("path")[:1]
+    )
+
+
+_CHILD_CHAPTER = ChildQuery(YearbookChapterPage, _child_chapter)

@@ -163,3 +163,36 @@ def test_a_scheduled_revision_of_a_yearbook_and_a_chapter_shows_from_its_minute(
     with time_machine.travel(minute + dt.timedelta(seconds=1), tick=False):
         assert "سالنامه بازنگری‌شده" in client.get(yb.url).content.decode()
         assert "فصل بازنگری‌شده" in client.get(yb.url + "chapter-1/").content.decode()
+
+
+def test_a_publications_and_a_chapters_route_are_compiled_once(client, home_pages):
+    """Issue 13: the route's two child lookups (a publication, then a chapter) are
+    fixed-shape statements compiled once per process (publications ChildQuery);
+    a request runs them with its slug, parent and minute, and builds no SQL for them."""
+    from unittest import mock
+
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from tests.builders.publications import publications_index
+
+    home, _en = home_pages
+    index = publications_index(home)
+    entry = release_entry(home, title="انتشار", at=timezone.now() - dt.timedelta(days=1))
+    yb = yearbook(index, release=entry, chapters=[("فصل", [block("text", "<p>متن</p>")])])
+    chapter = yb.get_children().first()
+    assert client.get(chapter.url).status_code == 200
+    built = []
+    original = SQLCompiler.as_sql
+
+    def spy(self, *args, **kwargs):
+        sql, params = original(self, *args, **kwargs)
+        built.append(sql)
+        return sql, params
+
+    with mock.patch.object(SQLCompiler, "as_sql", spy):
+        response = client.get(chapter.url)
+        assert client.get(yb.url).status_code == 200
+    assert response.status_code == 200 and "متن" in response.content.decode()
+    assert built and not [sql for sql in built if "due_revision_read" in sql]
+    assert client.get(yb.url + "nope/").status_code == 404
+    assert client.get(index.url + "nope/").status_code == 404

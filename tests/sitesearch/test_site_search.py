@@ -114,3 +114,33 @@ def test_a_search_that_finds_no_dataset_does_not_read_the_catalog_page(client, w
     response, sqls = _sqls(client, "/fa/search/", {"q": "زرافه"})
     assert response.status_code == 200 and 'search-hit--dataset"' not in response.content.decode()
     assert not [sql for sql in sqls if "catalog_catalogindexpage" in sql]
+
+
+def _urls(response):
+    if response["Content-Type"].startswith("application/json"):
+        return [item["url"] for item in response.json()["results"]]
+    found = re.findall(r'<li class="search-hit search-hit--\w+">.*?<a href="([^"]+)">', response.content.decode(), re.S)
+    return found
+
+
+@pytest.mark.parametrize("path", ["/fa/search/", "/fa/search/suggest/"])
+def test_a_search_reads_the_view_restrictions_and_locale_inside_its_query_and_still_drops_restricted_pages(
+    client, world, path
+):
+    """Issue 13: Wagtail's `.public()` read every view restriction, and the page
+    search read the Locale, in a query each before searching; both are subqueries
+    of the search now. A page below a restriction is still never found."""
+    from wagtail.models import PageViewRestriction
+
+    from releases.models import ReleaseCalendarPage
+
+    calendar = ReleaseCalendarPage.objects.get(locale__language_code="fa")
+    response, sqls = _sqls(client, path, {"q": "مقرری"})
+    assert [url for url in _urls(response) if url.startswith(calendar.url)]
+    assert not [sql for sql in sqls if sql.startswith('SELECT "wagtailcore_pageviewrestriction"')]
+    assert not [sql for sql in sqls if sql.startswith('SELECT "wagtailcore_locale"')]
+    PageViewRestriction.objects.create(page=calendar, restriction_type="password", password="x")
+    response, _ = _sqls(client, path, {"q": "مقرری"})
+    urls = _urls(response)
+    assert "/fa/indicators/unemployment-insurance/" in urls
+    assert not [url for url in urls if url.startswith(calendar.url)]
