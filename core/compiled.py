@@ -18,10 +18,12 @@ in the form the database gets it:
 * a UUID as itself or as its hex (a backend without a native UUID type);
 * a string as itself or as a LIKE pattern (`startswith`, `endswith`,
   `contains`: the call's value is escaped with `prep_for_like_query`).
-Choose markers no real value takes (and, for strings, free of `%`, `_` and
-`\\`). The statement is compiled a second time with other probe values: the SQL
-must be the same and the parameters must differ exactly where the markers were
-found, or the shape depends on the values and the query refuses (ValueError)."""
+Choose markers no real value takes, within the field's range (an integer out of
+a `PositiveIntegerField`'s range compiles to an empty filter, without its
+parameter) and, for strings, free of `%`, `_` and `\\`. The statement is
+compiled a second time with other probe values: the SQL must be the same and
+the parameters must differ exactly where the markers were found, or the shape
+depends on the values and the query refuses (ValueError)."""
 
 import datetime
 import decimal
