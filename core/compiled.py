@@ -4,15 +4,86 @@ Building a queryset and compiling it to SQL costs more than running a small
 query. For a statement whose shape never changes (only the values do), the SQL
 text with its placeholders is compiled once per process and database (it is
 code, not content) and each call runs it with the values of the moment; the rows
-are read fresh every time and turned into model objects as Django's
-`ModelIterable` does (converters, `select_related`, annotations).
+are read fresh every time and turned into what Django's iterable for that
+queryset yields: model objects as `ModelIterable` does (converters,
+`select_related`, annotations), or, for a `.values()` / `.values_list()`
+queryset (a UNION of them too), dicts, tuples or flat values as Django's values
+iterables do, with the fields' converters applied.
 
-`build(**markers)` returns the queryset; each marker is a value (a string or an
-integer) that appears as such among the compiled parameters, where the call's
-value goes."""
+`build(**markers)` returns the queryset; each marker is a value that appears
+among the compiled parameters where the call's value goes, either as itself or
+in the form the database gets it:
+* a datetime, date, time or Decimal as the backend adapts it
+  (`connection.ops.adapt_datetimefield_value` etc.: SQLite gets a string);
+* a UUID as itself or as its hex (a backend without a native UUID type);
+* a string as itself or as a LIKE pattern (`startswith`, `endswith`,
+  `contains`: the call's value is escaped with `prep_for_like_query`).
+Choose markers no real value takes, within the field's range (an integer out of
+a `PositiveIntegerField`'s range compiles to an empty filter, without its
+parameter) and, for strings, free of `%`, `_` and `\\`. The statement is
+compiled a second time with other probe values: the SQL must be the same and
+the parameters must differ exactly where the markers were found, or the shape
+depends on the values and the query refuses (ValueError)."""
+
+import datetime
+import decimal
+import uuid
 
 from django.db import connections, router
-from django.db.models.query import get_related_populators
+from django.db.models.query import (
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
+
+
+def _forms(connection, marker):
+    """The forms a marker may take among the compiled parameters, as functions of the value."""
+    ops = connection.ops
+    forms = [lambda value: value]
+    if isinstance(marker, datetime.datetime):
+        forms.append(ops.adapt_datetimefield_value)
+    elif isinstance(marker, datetime.date):
+        forms.append(ops.adapt_datefield_value)
+    elif isinstance(marker, datetime.time):
+        forms.append(ops.adapt_timefield_value)
+    elif isinstance(marker, decimal.Decimal):
+        forms.append(ops.adapt_decimalfield_value)
+    elif isinstance(marker, uuid.UUID):
+        forms += [lambda value: value.hex, str]
+    elif isinstance(marker, str):
+        like = ops.prep_for_like_query
+        forms += [
+            lambda value: f"{like(value)}%",
+            lambda value: f"%{like(value)}",
+            lambda value: f"%{like(value)}%",
+        ]
+    return forms
+
+
+def _probe(marker):
+    """Another value of the marker's type, to compile the statement again with."""
+    if isinstance(marker, bool):
+        raise ValueError("a boolean cannot be a marker")
+    if isinstance(marker, int):
+        return marker - 1
+    if isinstance(marker, str):
+        return marker + "q"
+    if isinstance(marker, datetime.datetime | datetime.time):
+        return marker.replace(microsecond=(marker.microsecond + 1) % 1_000_000)
+    if isinstance(marker, datetime.date):
+        return marker + datetime.timedelta(days=1)
+    if isinstance(marker, decimal.Decimal):
+        return marker + 1
+    if isinstance(marker, uuid.UUID):
+        return uuid.UUID(int=marker.int ^ 1)
+    raise ValueError(f"no probe for a marker of type {type(marker).__name__}")
+
+
+def _same(param, form):
+    return type(param) is type(form) and param == form
 
 
 class CompiledQuery:
@@ -23,56 +94,102 @@ class CompiledQuery:
         self._memo = {}
 
     def _compile(self, using):
+        connection = connections[using]
         queryset = self.build(**self.markers)
         compiler = queryset.query.get_compiler(using)
         sql, params = compiler.as_sql()
         positions = {}
         for name, marker in self.markers.items():
-            found = tuple(
-                index for index, param in enumerate(params) if type(param) is type(marker) and param == marker
-            )
+            found = []
+            for index, param in enumerate(params):
+                for form in _forms(connection, marker):
+                    if _same(param, form(marker)):
+                        found.append((index, form))
+                        break
             if not found:
                 raise ValueError(f"{name} is not among the compiled parameters")
-            positions[name] = found
-        entry = (sql, tuple(params), positions, compiler.select, compiler.klass_info, compiler.annotation_col_map)
+            positions[name] = tuple(found)
+        # The same statement with other values: only the found parameters may change.
+        probes = {name: _probe(marker) for name, marker in self.markers.items()}
+        probe_sql, probe_params = self.build(**probes).query.get_compiler(using).as_sql()
+        expected = list(params)
+        for name, found in positions.items():
+            for index, form in found:
+                expected[index] = form(probes[name])
+        if probe_sql != sql or len(probe_params) != len(expected) or not all(map(_same, probe_params, expected)):
+            raise ValueError("the statement's shape or constants depend on the markers' values")
+        entry = (sql, tuple(params), positions, self._reader(queryset, compiler))
         self._memo[using] = entry
         return entry
 
-    def __call__(self, using=None, **values):
-        using = using or router.db_for_read(self.model)
-        entry = self._memo.get(using) or self._compile(using)
-        sql, params, positions, select, klass_info, annotation_col_map = entry
-        params = list(params)
-        for name, indexes in positions.items():
-            for index in indexes:
-                params[index] = values[name]
-        connection = connections[using]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        converters = []
-        for index, (expression, _sql, _alias) in enumerate(select):
-            functions = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
-            if functions:
-                converters.append((index, functions, expression))
+    def _reader(self, queryset, compiler):
+        """A function turning the fetched rows into what Django's iterable yields."""
+        using = compiler.using
+        connection = compiler.connection
+        select = compiler.select
+        converters = list(compiler.get_converters([column[0] for column in select[: compiler.col_count]]).items())
+
+        def convert(rows):
+            if not converters:
+                return rows
+            converted = []
+            for row in rows:
+                row = list(row)
+                for index, (functions, expression) in converters:
+                    value = row[index]
+                    for function in functions:
+                        value = function(value, expression, connection)
+                    row[index] = value
+                converted.append(row)
+            return converted
+
+        iterable = queryset._iterable_class
+        query = queryset.query
+        if iterable is FlatValuesListIterable:
+            return lambda rows: [row[0] for row in convert(rows)]
+        if iterable is ValuesListIterable:
+            return lambda rows: [tuple(row) for row in convert(rows)]
+        if iterable is ValuesIterable:
+            names = (
+                list(query.selected)
+                if query.selected
+                else [*query.extra_select, *query.values_select, *query.annotation_select]
+            )
+            return lambda rows: [dict(zip(names, row, strict=True)) for row in convert(rows)]
+        if iterable is not ModelIterable:
+            raise ValueError(f"{iterable.__name__} is not supported")
+
+        klass_info = compiler.klass_info
+        annotation_col_map = compiler.annotation_col_map
         model = klass_info["model"]
         fields = klass_info["select_fields"]
         start, end = fields[0], fields[-1] + 1
         names = [column[0].target.attname for column in select[start:end]]
         populators = get_related_populators(klass_info, select, using)
-        objects = []
-        for row in rows:
-            if converters:
-                row = list(row)
-                for index, functions, expression in converters:
-                    value = row[index]
-                    for function in functions:
-                        value = function(value, expression, connection)
-                    row[index] = value
-            obj = model.from_db(using, names, row[start:end])
-            for populator in populators:
-                populator.populate(row, obj)
-            for name, position in annotation_col_map.items():
-                setattr(obj, name, row[position])
-            objects.append(obj)
+
+        def objects(rows):
+            built = []
+            for row in convert(rows):
+                obj = model.from_db(using, names, row[start:end])
+                for populator in populators:
+                    populator.populate(row, obj)
+                for name, position in annotation_col_map.items():
+                    setattr(obj, name, row[position])
+                built.append(obj)
+            return built
+
         return objects
+
+    def __call__(self, using=None, **values):
+        using = using or router.db_for_read(self.model)
+        entry = self._memo.get(using) or self._compile(using)
+        sql, params, positions, read = entry
+        params = list(params)
+        for name, found in positions.items():
+            value = values[name]
+            for index, form in found:
+                params[index] = form(value)
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return read(rows)

@@ -23,7 +23,8 @@ Wagtail's semantics are kept:
 Nothing is kept past the request."""
 
 import operator
-from functools import reduce
+import uuid
+from functools import partial, reduce
 
 from django.conf import settings
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, When
@@ -87,25 +88,57 @@ class _Fallback(Exception):
     """The fast walk cannot answer exactly as Wagtail would: ask Wagtail."""
 
 
+# The route's query, compiled once per shape (the number of URL levels and of the
+# root's ancestors): building and compiling it cost as much as running it. Markers
+# are where each call's values go (core/compiled.py).
+_ROUTES: dict = {}
+_KEY = uuid.UUID(int=0x4242_4242_4242_4242_4242_4242_4242_4242)
+_PREFIX = "\x00prefix\x00"
+
+
+def _route_queryset(levels, above, key, prefix=None, **values):
+    parts = [Q(translation_key=key)]
+    for level in range(levels):
+        parts.append(Q(depth=values[f"depth{level}"], slug=values[f"slug{level}"], path__startswith=prefix))
+    if above:
+        parts.append(Q(path__in=[values[f"above{index}"] for index in range(above)]))
+    restricted = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
+    return Page.objects.filter(reduce(operator.or_, parts)).annotate(
+        _route_language=F("locale__language_code"), _route_restricted=restricted
+    )
+
+
+def _route_query(levels, above):
+    query = _ROUTES.get((levels, above))
+    if query is None:
+        markers = {"key": _KEY, "prefix": _PREFIX} if levels else {"key": _KEY}
+        for level in range(levels):
+            markers[f"depth{level}"] = 424_200_000 + 1000 * level  # positive: a depth is never below 0
+            markers[f"slug{level}"] = f"\x00slug{level}\x00"
+        for index in range(above):
+            markers[f"above{index}"] = f"\x00above{index}\x00"
+        build = partial(_route_queryset, levels, above)
+        query = _ROUTES[(levels, above)] = CompiledQuery(Page, build, **markers)
+    return query
+
+
 def _route(request, root, components):
     code = _content_language()
     if code is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         raise _Fallback
     parent_prefix = root.path[:-STEP]
-    levels = [Q(translation_key=root.translation_key)]
-    for depth, slug in enumerate(components, start=root.depth + 1):
-        levels.append(Q(depth=depth, slug=slug, path__startswith=parent_prefix))
-    # The root's ancestors too: with the route's pages, whether any page of the chain
-    # has a view restriction or is an alias is known without asking again.
+    # The route's pages: the root's translations and, at each level below, the pages
+    # with that level's slug. The root's ancestors too: with the route's pages, whether
+    # any page of the chain has a view restriction or is an alias is known without
+    # asking again.
     above = [root.path[:end] for end in range(STEP, len(root.path), STEP)]
-    if above:
-        levels.append(Q(path__in=above))
-    restricted = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
-    rows = list(
-        Page.objects.filter(reduce(operator.or_, levels)).annotate(
-            _route_language=F("locale__language_code"), _route_restricted=restricted
-        )
-    )
+    values = {"key": root.translation_key, "prefix": parent_prefix} if components else {"key": root.translation_key}
+    for level, slug in enumerate(components):
+        values[f"depth{level}"] = root.depth + 1 + level
+        values[f"slug{level}"] = slug
+    for index, path in enumerate(above):
+        values[f"above{index}"] = path
+    rows = _route_query(len(components), len(above))(**values)
     request._route_unrestricted = {row.path for row in rows if not row._route_restricted and row.alias_of_id is None}
 
     # `root.localized`: its live translation in the active language, else the root.

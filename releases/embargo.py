@@ -36,13 +36,14 @@ import datetime
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, router
 from django.db.models import Q
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Revision, get_page_models
+
+from core.compiled import CompiledQuery
 
 from .enums import RELEASABLE_STATUSES, ReleaseStatus
 
@@ -92,21 +93,18 @@ def _embargoed_pages_query(owners, now):
     return queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
 
 
-# The statement `embargoed_pages` runs, compiled once per process and database: SQL
-# text with placeholders (code, not content; the rows are read on every call).
-# Building and compiling the UNION cost more than running it.
+# The statement `embargoed_pages` runs, compiled once per process and database
+# (core.compiled.CompiledQuery, values mode: SQL text with placeholders is code, not
+# content; the rows are read on every call). Building and compiling the UNION cost
+# more than running it. `_MARK` is where `now` goes (as the backend adapts it).
 _COMPILED: dict = {}
-_MARK = datetime.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)  # where `now` goes
+_MARK = datetime.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
 
 
-def _compiled(owners, using):
-    key = (using, owners)
-    compiled = _COMPILED.get(key)
+def _compiled(owners):
+    compiled = _COMPILED.get(owners)
     if compiled is None:
-        sql, params = _embargoed_pages_query(owners, _MARK).query.get_compiler(using).as_sql()
-        mark = connections[using].ops.adapt_datetimefield_value(_MARK)
-        positions = tuple(index for index, param in enumerate(params) if param == mark)
-        compiled = _COMPILED[key] = (sql, tuple(params), positions)
+        compiled = _COMPILED[owners] = CompiledQuery(Page, lambda now: _embargoed_pages_query(owners, now), now=_MARK)
     return compiled
 
 
@@ -118,17 +116,10 @@ def embargoed_pages(now=None):
     if not owners:
         return []
     now = now or timezone.now()
-    using = router.db_for_read(Page)
-    sql, params, positions = _compiled(owners, using)
-    if not positions:  # `now` not found among the parameters: never guess
+    try:
+        return _compiled(owners)(now=now)
+    except ValueError:  # `now` not found among the parameters: never guess, ask the ORM
         return list(_embargoed_pages_query(owners, now))
-    connection = connections[using]
-    params = list(params)
-    for index in positions:
-        params[index] = connection.ops.adapt_datetimefield_value(now)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [tuple(row) for row in cursor.fetchall()]
 
 
 def embargoed_paths(now=None) -> list[str]:

@@ -10,8 +10,9 @@ Python sorts the rows, with exactly the filters each one had.
 Nothing is kept past the request: the result lives on the request object."""
 
 import operator
+import uuid
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import partial, reduce
 
 from django.conf import settings
 from django.db.models import F, Q
@@ -19,6 +20,7 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from core.compiled import CompiledQuery
 from releases.embargo import embargoed_pages_for, is_below_any, released_page_models
 
 STEP = Page.steplen
@@ -55,7 +57,7 @@ def _read(request, page, language) -> ChromePages:
     chrome = ChromePages(language, page)
     if not wanted.any():
         return chrome
-    rows = list(Page.objects.filter(wanted.q()).annotate(chrome_language=F("locale__language_code")).order_by("path"))
+    rows = wanted.rows()
     chrome.crumbs = [row for row in rows if row.path in wanted.ancestor_paths]
     chrome.translations = {row.chrome_language: row for row in rows if wanted.is_translation(row)}
     if root is not None:
@@ -90,22 +92,63 @@ class _Wanted:
     def translation_key(self):
         return self.page.translation_key if self.page is not None and self.page.pk else None
 
-    def q(self) -> Q:
-        parts = []
+    def rows(self):
+        """The rows, by the statement of this shape compiled once (core/compiled.py)."""
+        shape = (self.root is not None, len(self.ancestor_paths), bool(self.translation_key))
+        values = {}
         if self.root is not None:
-            parts.append(Q(translation_key=self.root.translation_key))
-            parts.append(Q(depth=self.menu_depth, path__startswith=self.menu_prefix, live=True, show_in_menus=True))
-        if self.ancestor_paths:
-            parts.append(Q(path__in=sorted(self.ancestor_paths)))
+            values.update(root_key=self.root.translation_key, menu_depth=self.menu_depth, menu_prefix=self.menu_prefix)
+        for index, path in enumerate(sorted(self.ancestor_paths)):
+            values[f"ancestor{index}"] = path
         if self.translation_key:
-            parts.append(Q(translation_key=self.translation_key, live=True))
-        return reduce(operator.or_, parts)
+            values["page_key"] = self.translation_key
+        return _query(shape)(**values)
 
     def is_translation(self, row) -> bool:
         return self.translation_key is not None and row.translation_key == self.translation_key and row.live
 
     def covers_menu_of(self, home) -> bool:
         return home.depth + 1 == self.menu_depth and home.path.startswith(self.menu_prefix)
+
+
+# The chrome's statement, compiled once per shape (a site root or not, the number of
+# ancestors, a page with a translation key or not): building and compiling it cost
+# as much as running it. Markers are where each call's values go.
+_QUERIES: dict = {}
+
+
+def _queryset(shape, root_key=None, menu_depth=None, menu_prefix=None, page_key=None, **ancestors):
+    """The filter of each part, as it was asked one by one."""
+    has_root, ancestor_count, _has_page_key = shape
+    parts = []
+    if has_root:
+        parts.append(Q(translation_key=root_key))
+        parts.append(Q(depth=menu_depth, path__startswith=menu_prefix, live=True, show_in_menus=True))
+    if ancestor_count:
+        parts.append(Q(path__in=[ancestors[f"ancestor{index}"] for index in range(ancestor_count)]))
+    if page_key is not None:
+        parts.append(Q(translation_key=page_key, live=True))
+    rows = Page.objects.filter(reduce(operator.or_, parts))
+    return rows.annotate(chrome_language=F("locale__language_code")).order_by("path")
+
+
+def _query(shape):
+    query = _QUERIES.get(shape)
+    if query is None:
+        has_root, ancestor_count, has_page_key = shape
+        markers = {}
+        if has_root:
+            markers.update(
+                root_key=uuid.UUID(int=0x4343_4343_4343_4343_4343_4343_4343_4343),
+                menu_depth=434_300_000,  # positive: a depth is never below 0
+                menu_prefix="\x00menu\x00",
+            )
+        for index in range(ancestor_count):
+            markers[f"ancestor{index}"] = f"\x00ancestor{index}\x00"
+        if has_page_key:
+            markers["page_key"] = uuid.UUID(int=0x4444_4444_4444_4444_4444_4444_4444_4444)
+        query = _QUERIES[shape] = CompiledQuery(Page, partial(_queryset, shape), **markers)
+    return query
 
 
 def _content_language():

@@ -75,3 +75,26 @@ def test_the_english_chrome_is_the_english_tree(client, deep):
     assert f'<a href="{section_en.url}">Section</a>' in body and f'<a href="{part_en.url}">Part</a>' in body
     assert f'href="{leaf.url}" lang="fa" hreflang="fa"' in body
     assert 'class="brand" href="/en/"' in body
+
+
+def test_the_compiled_chrome_reads_what_the_orm_reads_for_every_shape(rf, deep):
+    """Each shape's compiled statement (chrome_pages._query) reads the rows, in order,
+    that its ORM queryset reads: the home, a page with and without ancestors, no site."""
+    from wagtail.models import Page
+
+    from home.templatetags import chrome_pages
+
+    home_fa, _section, part, leaf, english, leaf_en = deep
+    root = Site.objects.get(is_default_site=True).root_page
+    for site_root, page in ((root, home_fa), (root, leaf), (root, leaf_en), (root, english[0]), (None, part)):
+        wanted = chrome_pages._Wanted(site_root, Page.objects.get(pk=page.pk))
+        shape = (site_root is not None, len(wanted.ancestor_paths), bool(wanted.translation_key))
+        values = {}
+        if site_root is not None:
+            values.update(root_key=root.translation_key, menu_depth=wanted.menu_depth, menu_prefix=wanted.menu_prefix)
+        for index, path in enumerate(sorted(wanted.ancestor_paths)):
+            values[f"ancestor{index}"] = path
+        values["page_key"] = wanted.translation_key
+        orm = [(row.pk, row.chrome_language) for row in chrome_pages._queryset(shape, **values)]
+        assert [(row.pk, row.chrome_language) for row in wanted.rows()] == orm
+        assert orm and (page.pk, page.locale.language_code) in orm

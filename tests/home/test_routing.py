@@ -154,3 +154,44 @@ def test_the_specific_page_is_the_one_wagtail_reads(tree):
         assert {k: v for k, v in ours.__dict__.items() if k != "_state"} == {
             k: v for k, v in wagtails.__dict__.items() if k != "_state"
         }
+
+
+def test_the_route_and_the_chrome_are_not_compiled_again(client, tree):
+    """The route's and the chrome's page queries are compiled once per shape (URL depth,
+    ancestors), not on every request: a second page of the same shapes compiles none."""
+    from unittest import mock
+
+    from django.db.models.sql.compiler import SQLCompiler
+
+    client.get("/fa/a/b/c/leaf/")
+    client.get("/en/a/b/c/leaf/")
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
+        assert client.get("/fa/a/b/c/leaf/").status_code == 200
+        assert client.get("/en/a/b/c/leaf/").status_code == 200
+    # Page objects read by a compiled statement (the next release minute's values are not).
+    queries = [call.args[0].query for call in compiled.call_args_list]
+    assert [str(query) for query in queries if query.model is Page and query.default_cols] == []
+
+
+def test_the_compiled_route_answers_as_the_orm_at_every_depth(rf, tree):
+    """Each shape's compiled statement reads the rows the ORM's queryset reads."""
+    from home import routing
+
+    home_fa = tree[0]
+    root = Page.objects.get(pk=home_fa.get_parent().pk) if home_fa.depth > 2 else home_fa
+    for components in ([], ["about"], ["a", "b"], ["a", "b", "c", "leaf"], ["nope", "b"]):
+        above = [root.path[:end] for end in range(routing.STEP, len(root.path), routing.STEP)]
+        values = {"key": root.translation_key}
+        if components:
+            values["prefix"] = root.path[: -routing.STEP]
+        for level, slug in enumerate(components):
+            values[f"depth{level}"] = root.depth + 1 + level
+            values[f"slug{level}"] = slug
+        for index, path in enumerate(above):
+            values[f"above{index}"] = path
+        compiled = routing._route_query(len(components), len(above))(**values)
+        orm = list(routing._route_queryset(len(components), len(above), **values))
+        assert [(p.pk, p._route_language, p._route_restricted) for p in compiled] == [
+            (p.pk, p._route_language, p._route_restricted) for p in orm
+        ]
+        assert len(compiled) > len(components) > 0 or not components or components[0] == "nope"

@@ -1,0 +1,63 @@
+"""core.compiled.CompiledQuery: the values mode (tuples, dicts, flat values, with
+Django's converters) and markers found in their database form (a datetime as the
+backend adapts it, a UUID as hex, a string inside a LIKE pattern)."""
+
+import datetime as dt
+import uuid
+
+import pytest
+from wagtail.models import Page
+
+from core.compiled import CompiledQuery
+
+pytestmark = pytest.mark.django_db
+
+WHEN = dt.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
+KEY = uuid.UUID(int=0x4545_4545_4545_4545_4545_4545_4545_4545)
+
+
+def build(prefix, key, when):
+    return Page.objects.filter(path__startswith=prefix, first_published_at__lte=when).exclude(translation_key=key)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda qs: qs.order_by("path").values_list("pk", "path", "first_published_at"),
+        lambda qs: qs.order_by("path").values("pk", "live", "first_published_at"),
+        lambda qs: qs.order_by("path").values_list("first_published_at", flat=True),
+        lambda qs: qs.order_by("path"),
+    ],
+    ids=["tuples", "dicts", "flat", "objects"],
+)
+def test_the_compiled_rows_are_the_orms_at_other_values(home_pages, shape):
+    query = CompiledQuery(Page, lambda **m: shape(build(**m)), prefix="\x00p\x00", key=KEY, when=WHEN)
+    home = home_pages[0]
+    published = Page.objects.filter(first_published_at__isnull=False).order_by("first_published_at")
+    instants = [
+        *published.values_list("first_published_at", flat=True)[:1],
+        dt.datetime(2100, 1, 1, tzinfo=dt.UTC),
+        WHEN,
+    ]
+    for prefix in ("0001", home.path, "ZZ"):
+        for key in (KEY, home.translation_key):
+            for when in instants:
+                expected = list(shape(build(prefix, key, when)))
+                rows = query(prefix=prefix, key=key, when=when)
+                if expected and isinstance(expected[0], Page):
+                    expected, rows = [p.pk for p in expected], [p.pk for p in rows]
+                assert rows == expected, (prefix, key, when)
+    assert published.exists()
+
+
+def test_a_statement_whose_shape_depends_on_a_value_is_refused(db):
+    def build(depth):
+        return Page.objects.filter(depth=depth) if depth % 2 else Page.objects.filter(depth=depth, live=True)
+
+    with pytest.raises(ValueError, match="depend"):
+        CompiledQuery(Page, build, depth=424_200_001)()
+
+
+def test_a_marker_not_among_the_parameters_is_refused(db):
+    with pytest.raises(ValueError, match="not among"):
+        CompiledQuery(Page, lambda depth: Page.objects.filter(depth=3), depth=424_200_001)()
