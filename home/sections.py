@@ -11,7 +11,6 @@ batched tag (`{% headline_indicators %}`), read in a fixed number of queries too
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, router
 from django.db.models import Exists, F, Func, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -42,39 +41,6 @@ LOCALE = 2124240001
 PATH = "\x00path\x00"
 DEPTH = 2124240002
 TYPES = tuple(2124240010 + n for n in range(len(INDEX_MODELS)))
-
-
-def _adapt_datetime(ops, value):
-    return ops.adapt_datetimefield_value(value)
-
-
-def _starts_with(ops, value):
-    return f"{ops.prep_for_like_query(value)}%"  # as a `__startswith` lookup compiles it
-
-
-class Statement:
-    """A CompiledQuery (one a database) for a statement some of whose values
-    compile to another form: `forms` gives, for such a value, how the database
-    has it among the parameters (the request's instant, a datetime, as SQLite's
-    string or PostgreSQL's datetime; a `__startswith` prefix with its `%`).
-    `build` receives the markers as they are."""
-
-    def __init__(self, model, build, forms, **markers):
-        self.model, self.build, self.forms, self.markers, self._by_db = model, build, forms, markers, {}
-
-    def __call__(self, **values):
-        using = router.db_for_read(self.model)
-        ops = connections[using].ops
-        query = self._by_db.get(using)
-        if query is None:
-            compiled = {name: self.forms.get(name, _same)(ops, marker) for name, marker in self.markers.items()}
-            query = self._by_db[using] = CompiledQuery(self.model, lambda **_: self.build(**self.markers), **compiled)
-        values = {name: self.forms.get(name, _same)(ops, value) for name, value in values.items()}
-        return query(using=using, **values)
-
-
-def _same(ops, value):
-    return value
 
 
 def index_pages(locale_id) -> dict:
@@ -114,9 +80,7 @@ def _upcoming(now, path, depth):
     )
 
 
-_UPCOMING = Statement(
-    ReleasePage, _upcoming, {"now": _adapt_datetime, "path": _starts_with}, now=NOW, path=PATH, depth=DEPTH
-)
+_UPCOMING = CompiledQuery(ReleasePage, _upcoming, now=NOW, path=PATH, depth=DEPTH)
 
 
 def upcoming_releases(calendar, now, request=None):
@@ -133,7 +97,7 @@ def _latest_publications(now, locale):
     return queryset.order_by("-release__release_at", "-first_published_at")[:LATEST_PUBLICATIONS]
 
 
-_PUBLICATIONS = Statement(PublicationPage, _latest_publications, {"now": _adapt_datetime}, now=NOW, locale=LOCALE)
+_PUBLICATIONS = CompiledQuery(PublicationPage, _latest_publications, now=NOW, locale=LOCALE)
 
 
 def latest_publications(locale_id, now):

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connections, router
+from django.db import connections
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -226,67 +226,18 @@ def _labels_queryset(wanted):
     return rows.values_list("code_list__code", "code", "label_fa", "label_en")
 
 
-_LABEL_QUERIES: dict[int, _CompiledValues] = {}
+_LABEL_QUERIES: dict[int, CompiledQuery] = {}
 
 
-def _labels_query(size: int) -> _CompiledValues:
+def _labels_query(size: int) -> CompiledQuery:
     query = _LABEL_QUERIES.get(size)
     if query is None:
         markers = {f"l{i}": f"\x00l{i}\x00" for i in range(size)}
         if len(_LABEL_QUERIES) >= 64:
             _LABEL_QUERIES.clear()
         build = lambda **codes: _labels_queryset(codes.values())  # noqa: E731
-        query = _LABEL_QUERIES[size] = _CompiledValues(Code, build, **markers)
+        query = _LABEL_QUERIES[size] = CompiledQuery(Code, build, **markers)
     return query
-
-
-class _CompiledValues:
-    """A `values_list` queryset of fixed shape compiled once per database, run
-    with other values (strings or integers, as `core.compiled.CompiledQuery`'s
-    markers), its rows converted as the ORM's compiler converts them."""
-
-    def __init__(self, model, build, **markers):
-        self.model = model
-        self.build = build
-        self.markers = markers
-        self._memo: dict[str, tuple] = {}
-
-    def _compile(self, connection):
-        compiler = self.build(**self.markers).query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        positions = {}
-        for name, marker in self.markers.items():
-            found = tuple(i for i, param in enumerate(params) if type(param) is type(marker) and param == marker)
-            if not found:
-                raise ValueError(f"{name} is not among the compiled parameters")
-            positions[name] = found
-        fields = [column[0] for column in compiler.select[: compiler.col_count]]
-        entry = (sql, tuple(params), positions, list(compiler.get_converters(fields).items()))
-        self._memo[connection.alias] = entry
-        return entry
-
-    def __call__(self, **values) -> list[tuple]:
-        connection = connections[router.db_for_read(self.model)]
-        sql, params, positions, converters = self._memo.get(connection.alias) or self._compile(connection)
-        params = list(params)
-        for name, indexes in positions.items():
-            for index in indexes:
-                params[index] = values[name]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            found = cursor.fetchall()
-        if not converters:
-            return found
-        out = []
-        for row in found:
-            row = list(row)
-            for position, (functions, expression) in converters:
-                value = row[position]
-                for function in functions:
-                    value = function(value, expression, connection)
-                row[position] = value
-            out.append(tuple(row))
-        return out
 
 
 def with_dimensions(indicators: Iterable[Indicator]) -> list[Indicator]:
@@ -599,26 +550,6 @@ def _instant(now, connection):
     return entry_model()._meta.get_field("release_at").get_db_prep_value(now, connection)
 
 
-class _CompiledAt(CompiledQuery):
-    """A `CompiledQuery` whose marker `now` is an instant: found and replaced
-    among the parameters as the database receives it (`_instant`)."""
-
-    def _compile(self, using):
-        compiler = self.build(**self.markers).query.get_compiler(using)
-        sql, params = compiler.as_sql()
-        marker = _instant(self.markers["now"], connections[using])
-        found = tuple(index for index, param in enumerate(params) if type(param) is type(marker) and param == marker)
-        if not found:
-            raise ValueError("the instant is not among the compiled parameters")
-        entry = (sql, tuple(params), {"now": found}, compiler.select, compiler.klass_info, compiler.annotation_col_map)
-        self._memo[using] = entry
-        return entry
-
-    def __call__(self, using=None, *, now):
-        using = using or router.db_for_read(self.model)
-        return super().__call__(using, now=_instant(now, connections[using]))
-
-
 class IndicatorsAt:
     """`with_latest_public_start(build(), now, limit)` for a queryset of fixed
     shape (the home page's headline indicators, the dashboard's key ones): its
@@ -630,7 +561,7 @@ class IndicatorsAt:
 
     def __init__(self, build):
         self.build = build
-        self._statements: dict[int | None, _CompiledAt] = {}
+        self._statements: dict[int | None, CompiledQuery] = {}
 
     def _queryset(self, now, limit):
         indicators = self.build().annotate(latest_public_start=latest_public_start(now))
@@ -639,7 +570,7 @@ class IndicatorsAt:
     def __call__(self, now, limit=None) -> list[Indicator]:
         statement = self._statements.get(limit)
         if statement is None:
-            statement = _CompiledAt(Indicator, lambda now: self._queryset(now, limit), now=self.SENTINEL)
+            statement = CompiledQuery(Indicator, lambda now: self._queryset(now, limit), now=self.SENTINEL)
             self._statements[limit] = statement
         indicators = statement(now=now)
         for indicator in indicators:

@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import connections, models, router
+from django.db import models
 from django.db.models import CharField, Exists, OuterRef, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
@@ -61,42 +61,14 @@ _MARK_PATH = "\x00path\x00"
 class ChildQuery(CompiledQuery):
     """A CompiledQuery for a child page by slug, read with whether a scheduled
     revision of it is due: its markers are `path` (the parent's, compiled into
-    the LIKE prefix «path%»), `depth`, `slug` and `now` (a datetime, compiled as
-    the database adapts it). Call it with `child(parent, slug, now)`."""
+    the LIKE prefix «path%»), `depth`, `slug` and `now` (compiled as the
+    database adapts a datetime). Call it with `child(parent, slug, now)`."""
 
     def __init__(self, model, build):
         super().__init__(model, build, path=_MARK_PATH, depth=424242001, slug="\x00slug\x00", now=_MARK_NOW)
 
-    def _compile(self, using):
-        ops = connections[using].ops
-        wanted = {
-            "path": _MARK_PATH + "%",
-            "depth": self.markers["depth"],
-            "slug": self.markers["slug"],
-            "now": ops.adapt_datetimefield_value(_MARK_NOW),
-        }
-        queryset = self.build(**self.markers)
-        compiler = queryset.query.get_compiler(using)
-        sql, params = compiler.as_sql()
-        positions = {}
-        for name, marker in wanted.items():
-            found = tuple(i for i, param in enumerate(params) if type(param) is type(marker) and param == marker)
-            if not found:
-                raise ValueError(f"{name} is not among the compiled parameters")
-            positions[name] = found
-        entry = (sql, tuple(params), positions, compiler.select, compiler.klass_info, compiler.annotation_col_map)
-        self._memo[using] = entry
-        return entry
-
     def child(self, parent, slug, now):
-        using = router.db_for_read(self.model)
-        rows = self(
-            using=using,
-            path=parent.path + "%",
-            depth=parent.depth + 1,
-            slug=slug,
-            now=connections[using].ops.adapt_datetimefield_value(now),
-        )
+        rows = self(path=parent.path, depth=parent.depth + 1, slug=slug, now=now)
         return rows[0] if rows else None
 
 
