@@ -94,6 +94,9 @@ class _Fallback(Exception):
 _ROUTES: dict = {}
 _KEY = uuid.UUID(int=0x4242_4242_4242_4242_4242_4242_4242_4242)
 _PREFIX = "\x00prefix\x00"
+# Deeper URLs than any page of ours go to Wagtail's walk: one compiled statement is
+# kept per depth, and a crafted URL must not make the process keep thousands.
+MAX_LEVELS = 12
 
 
 def _route_queryset(levels, above, key, prefix=None, **values):
@@ -124,7 +127,7 @@ def _route_query(levels, above):
 
 def _route(request, root, components):
     code = _content_language()
-    if code is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    if code is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or len(components) > MAX_LEVELS:
         raise _Fallback
     parent_prefix = root.path[:-STEP]
     # The route's pages: the root's translations and, at each level below, the pages

@@ -195,3 +195,15 @@ def test_the_compiled_route_answers_as_the_orm_at_every_depth(rf, tree):
             (p.pk, p._route_language, p._route_restricted) for p in orm
         ]
         assert len(compiled) > len(components) > 0 or not components or components[0] == "nope"
+
+
+def test_a_crafted_deep_url_is_a_404_and_keeps_no_statement(client, tree):
+    """One statement is kept per URL depth: a URL deeper than any page goes to
+    Wagtail's walk (still a 404), so crafted depths cannot grow the process."""
+    from home import routing
+
+    before = set(routing._ROUTES)
+    deep = "/fa/" + "a/" * (routing.MAX_LEVELS + 1)
+    assert client.get(deep).status_code == 404
+    assert client.get("/fa/a/b/c/leaf/").status_code == 200
+    assert {levels for levels, _above in set(routing._ROUTES) - before} <= {4}
