@@ -16,13 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connections
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from core.compiled import CompiledQuery
 from iran.periods import Period
-from releases.embargo import entry_model, released_q
+from releases.embargo import released_q
 
 from . import disclosure
 from .enums import Flag
@@ -405,17 +404,14 @@ def _read(now, by_id, specs: dict[int, tuple]) -> dict[int, list]:
 
 
 class _ReadStatement:
-    """The read's SQL, compiled by the ORM once per database and shape (how many
-    indicators, which of them have a window, which dimension fields their cells
-    fix, how many whole periods, whether the latest period is read whole) and
-    kept with its placeholders: compiling the OR of every card's slice and the
-    embargo's join cost as much as running it.
-
-    Compiled from `_read_queryset` itself at a sentinel instant with sentinel
-    values (one per slot, none equal to another or to a constant of the
-    statement); each run puts the instant and the values asked in their places,
-    prepared as the ORM prepares them, so it reads exactly what
-    `_read_queryset(now, specs)` reads (tests/indicators/test_readpath_compiled.py)."""
+    """The read's statement (`core.compiled.CompiledQuery`), one per database and
+    shape (how many indicators, which of them have a window, which dimension fields
+    their cells fix, how many whole periods, whether the latest period is read
+    whole): compiling the OR of every card's slice and the embargo's join cost as
+    much as running it. Its markers are the instant and one value per slot (an
+    indicator, a window's start, a cell's code, a whole period), so it reads
+    exactly what `_read_queryset(now, specs)` reads
+    (tests/indicators/test_readpath_compiled.py)."""
 
     _memo: dict[tuple, _ReadStatement] = {}
     LIMIT = 256  # shapes kept per process (a dashboard's filters make a few)
@@ -434,7 +430,7 @@ class _ReadStatement:
 
     @staticmethod
     def values(specs) -> list:
-        """The values of the slots, in the order `_markers` numbers them."""
+        """The values of the slots, in the order `_specs` takes them."""
         out = []
         for pk, (start, cells, whole_periods, _whole_latest) in specs.items():
             out.append(pk)
@@ -450,79 +446,44 @@ class _ReadStatement:
         shape = cls.shape(specs)
         if shape is None:
             return None
-        connection = connections[Observation.objects.db]
-        key = (connection.alias, connection.vendor, shape)
-        statement = cls._memo.get(key)
+        statement = cls._memo.get(shape)
         if statement is None:
             if len(cls._memo) >= cls.LIMIT:
                 cls._memo.clear()
-            statement = cls._memo[key] = cls(connection, shape)
+            statement = cls._memo[shape] = cls(shape)
         return statement
 
-    def __init__(self, connection, shape):
-        self.connection = connection
-        specs, slots, n = {}, [], 0
-        for position, (all_periods, fields, whole_periods, whole_latest) in enumerate(shape):
-            pk = -424_242_000 - position
-            slots.append(pk)
-            start = None
+    def __init__(self, shape):
+        self.shape = shape
+        markers, n = {}, 0
+        for position, (all_periods, fields, whole_periods, _whole_latest) in enumerate(shape):
+            slots = [-424_242_000 - position]  # an indicator: no real pk is negative
             if not all_periods:
-                start = -525_252_000 - position
-                slots.append(start)
-            cells = None
-            if fields is not None:
-                codes = [f"\x00c{n + i}\x00" for i in range(len(fields))]
-                n += len(fields)
-                slots += codes
-                cells = Q(*zip(fields, codes, strict=True))
-            periods = tuple(f"\x00p{n + i}\x00" for i in range(whole_periods))
+                slots.append(-525_252_000 - position)  # a window's start
+            slots += [f"\x00c{n + i}\x00" for i in range(len(fields or ()))]
+            n += len(fields or ())
+            slots += [f"\x00p{n + i}\x00" for i in range(whole_periods)]
             n += whole_periods
-            slots += periods
-            specs[pk] = (start, cells, periods, whole_latest)
-        compiler = _read_queryset(self.SENTINEL, specs).query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        self.sql, self.params = sql, list(params)
-        self.now_at = self._positions(self._instant(self.SENTINEL))
-        self.slots = [self._positions(slot) for slot in slots]
-        fields = [column[0] for column in compiler.select[: compiler.col_count]]
-        self.converters = list(compiler.get_converters(fields).items())
+            for slot in slots:
+                markers[f"s{len(markers)}"] = slot
+        self.query = CompiledQuery(Observation, self._build, now=self.SENTINEL, **markers)
 
-    def _positions(self, marker) -> tuple[int, ...]:
-        found = tuple(i for i, p in enumerate(self.params) if type(p) is type(marker) and p == marker)
-        if not found:
-            raise RuntimeError(f"{marker!r} is not among the read's compiled parameters")
-        return found
+    def _specs(self, slots: list) -> dict:
+        """The specs whose `values` are these slots."""
+        taken = iter(slots)
+        specs = {}
+        for all_periods, fields, whole_periods, whole_latest in self.shape:
+            pk = next(taken)
+            start = None if all_periods else next(taken)
+            cells = None if fields is None else Q(*[(field, next(taken)) for field in fields])
+            specs[pk] = (start, cells, tuple(next(taken) for _ in range(whole_periods)), whole_latest)
+        return specs
 
-    def _instant(self, now):
-        return _instant(now, self.connection)
-
-    def sql_params(self, now, specs) -> tuple[str, list]:
-        params = list(self.params)
-        for index in self.now_at:
-            params[index] = self._instant(now)
-        for indexes, value in zip(self.slots, self.values(specs), strict=True):
-            for index in indexes:
-                params[index] = value
-        return self.sql, params
+    def _build(self, now, **slots):
+        return _read_queryset(now, self._specs([slots[f"s{i}"] for i in range(len(slots))]))
 
     def rows(self, now, specs) -> list[tuple]:
-        sql, params = self.sql_params(now, specs)
-        connection = self.connection
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            found = cursor.fetchall()
-        if not self.converters:
-            return found
-        out = []
-        for row in found:
-            row = list(row)
-            for position, (converters, expression) in self.converters:  # as the ORM's compiler does
-                value = row[position]
-                for converter in converters:
-                    value = converter(value, expression, connection)
-                row[position] = value
-            out.append(tuple(row))
-        return out
+        return self.query(now=now, **{f"s{i}": value for i, value in enumerate(self.values(specs))})
 
 
 def latest_public_start(now) -> Subquery:
@@ -543,11 +504,6 @@ def with_latest_public_start(indicators, now, limit=None):
     for indicator in indicators:
         indicator.latest_public_at = now
     return indicators
-
-
-def _instant(now, connection):
-    """An instant as the embargo's `release_at__lte` passes it to the database."""
-    return entry_model()._meta.get_field("release_at").get_db_prep_value(now, connection)
 
 
 class IndicatorsAt:
