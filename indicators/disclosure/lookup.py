@@ -25,15 +25,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import operator
 from collections.abc import Callable, Iterable
+from functools import reduce
 
-from django.db import connections
 from django.db.models import BigIntegerField, Case, Count, DecimalField, F, Min, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.compiled import CompiledQuery
 from iran.periods import Period
-from releases.embargo import entry_model, released_q
+from releases.embargo import released_q
 
 from ..enums import Flag
 from ..models.observations import DIMENSION_FIELDS, Observation, period_bounds
@@ -136,92 +138,54 @@ def _period_stats(periods: dict[int, set[str]], now) -> dict[tuple[int, str], di
         if wanted:
             starts = [start[code] for code in wanted]
             ranges.append((pk, min(starts), max(starts)))
-    connection = connections[Observation.objects.db]
-    rows = _StatsStatement.of(connection).rows(ranges, now, connection)
+    rows = _stats_rows(ranges, now)
     return {(r["indicator_id"], r["period"]): r for r in rows if r["period"] in periods[r["indicator_id"]]}
 
 
 def _stats_queryset(where: Q, now):
-    """The ORM's form of the statistics query (`_StatsStatement` runs its SQL)."""
+    """The ORM's form of the statistics query (`_stats_rows` runs it compiled)."""
     qs = Observation.objects.filter(where).filter(released_q("release", now=now))
     return qs.values("indicator_id", "period").annotate(**_stats()).order_by()
 
 
-class _StatsStatement:
-    """The statistics query's SQL, compiled by the ORM once per database connection
-    alias and kept with its placeholders (it is code, not content): its shape is
-    fixed but for the number of indicators' ranges, so compiling its ten
-    aggregates and the embargo's join on every page cost more than running it.
+# The statistics query, compiled once per process, database and number of
+# indicators' ranges (core.compiled.CompiledQuery): compiling its ten aggregates and
+# the embargo's join on every page cost more than running it. Its markers are the
+# instant and each range's indicator and bounds (values no real one takes).
+_STATS: dict[int, CompiledQuery] = {}
+_STATS_LIMIT = 64
+_SENTINEL = dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
 
-    Compiled from `_stats_queryset` with the embargo's own `released_q` at a
-    sentinel instant; each run puts the instant asked in the sentinel's place and
-    appends the ranges, (indicator = %s AND period_start BETWEEN %s AND %s) OR …,
-    to the WHERE, so it reads exactly what `_stats_queryset(ranges, now)` reads
-    (tests/indicators/test_read_path_speed.py compares the two)."""
 
-    _memo: dict[str, _StatsStatement] = {}
-    SENTINEL = dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
+def _ranges_q(size, values) -> Q:
+    ranges = [
+        Q(indicator_id=values[f"pk{i}"], period_start__gte=values[f"first{i}"], period_start__lte=values[f"last{i}"])
+        for i in range(size)
+    ]
+    return reduce(operator.or_, ranges)
 
-    def __init__(self, connection):
-        compiler = _stats_queryset(Q(), self.SENTINEL).query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        head, group, tail = sql.rpartition(" GROUP BY ")
-        where, _where_params = compiler.compile(compiler.where)
-        if not group or not head.endswith(f" WHERE {where}"):
-            raise RuntimeError("the statistics query has no WHERE … GROUP BY to extend")
-        head = f"{head[: -len(where)]}({where})"  # the embargo's condition, whole, before ours
-        marker = self._instant(self.SENTINEL, connection)
-        self.now_at = [i for i, param in enumerate(params) if param == marker]
-        if len(self.now_at) != 1:
-            raise RuntimeError("the embargo's instant is not one parameter of the statistics query")
-        self.head, self.tail, self.params = head, group + tail, list(params)
-        self.names = [column[2] for column in compiler.select[: compiler.col_count]]
-        fields = [column[0] for column in compiler.select[: compiler.col_count]]
-        self.converters = list(compiler.get_converters(fields).items())
-        quote = connection.ops.quote_name
-        table = quote(Observation._meta.db_table)
-        indicator = f"{table}.{quote(Observation._meta.get_field('indicator').column)}"
-        period_start = f"{table}.{quote(Observation._meta.get_field('period_start').column)}"
-        self.range_sql = f"({indicator} = %s AND {period_start} >= %s AND {period_start} <= %s)"
 
-    @classmethod
-    def of(cls, connection) -> _StatsStatement:
-        key = (connection.alias, connection.vendor)
-        statement = cls._memo.get(key)
-        if statement is None:
-            statement = cls._memo[key] = cls(connection)
-        return statement
+def _stats_statement(size) -> CompiledQuery:
+    statement = _STATS.get(size)
+    if statement is None:
+        if len(_STATS) >= _STATS_LIMIT:
+            _STATS.clear()
+        markers = {}
+        for i in range(size):
+            markers |= {f"pk{i}": -424_242_000 - i, f"first{i}": -525_252_000 - i, f"last{i}": -626_262_000 - i}
+        build = lambda now, **values: _stats_queryset(_ranges_q(size, values), now)  # noqa: E731
+        statement = _STATS[size] = CompiledQuery(Observation, build, now=_SENTINEL, **markers)
+    return statement
 
-    @staticmethod
-    def _instant(now, connection):
-        field = entry_model()._meta.get_field("release_at")
-        return field.get_db_prep_value(now, connection)
 
-    def sql(self, ranges, now, connection) -> tuple[str, list]:
-        params = list(self.params)
-        params[self.now_at[0]] = self._instant(now, connection)
-        where = " OR ".join([self.range_sql] * len(ranges))
-        for pk, first, last in ranges:
-            params += [pk, first, last]
-        return f"{self.head} AND ({where}){self.tail}", params
-
-    def rows(self, ranges, now, connection) -> list[dict]:
-        if not ranges:
-            return []
-        sql, params = self.sql(ranges, now, connection)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            found = cursor.fetchall()
-        out = []
-        for row in found:
-            row = list(row)
-            for position, (converters, expression) in self.converters:  # as the ORM's compiler does
-                value = row[position]
-                for converter in converters:
-                    value = converter(value, expression, connection)
-                row[position] = value
-            out.append(dict(zip(self.names, row, strict=True)))
-        return out
+def _stats_rows(ranges, now) -> list[dict]:
+    """`_stats_queryset` of these (indicator id, first start, last start) ranges at `now`."""
+    if not ranges:
+        return []
+    values = {}
+    for i, (pk, first, last) in enumerate(ranges):
+        values |= {f"pk{i}": pk, f"first{i}": first, f"last{i}": last}
+    return _stats_statement(len(ranges))(now=now, **values)
 
 
 def _full_tables(indicators, pairs, now) -> dict[tuple[int, str], list]:

@@ -1,7 +1,7 @@
 """The read path's speed-ups (issue 13) keep what it reads.
 
 * The disclosure statistics query is compiled by the ORM once per database and
-  run from its SQL (`lookup._StatsStatement`): it must give what the ORM's own
+  run compiled (`lookup._stats_rows`): it must give what the ORM's own
   query gives, at every instant (before and after a release minute), and not
   compile again.
 * The latest public period of each indicator (`query._windows`) is read by a
@@ -65,7 +65,7 @@ def orm_stats(ranges, now):
 
 
 def statement_stats(ranges, now):
-    rows = lookup._StatsStatement.of(connection).rows(ranges, now, connection)
+    rows = lookup._stats_rows(ranges, now)
     return sorted(rows, key=lambda r: (r["indicator_id"], r["period"]))
 
 
