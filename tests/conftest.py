@@ -5,6 +5,8 @@
 * `demo` — the whole demo content (slow; for journeys and smoke tests).
 * `fresh_page_cache`, `page_cache_on` — the page cache's state new for one
   test, and the cache switched on (the test settings keep it off).
+* `empty_cache` — Django's cache empty before and after one test (what the
+  disclosure patterns and compiled reads keep between tests otherwise).
 """
 
 import os
@@ -77,6 +79,15 @@ def pytest_sessionfinish(session, exitstatus):
 
 def pytest_unconfigure(config):
     shutil.rmtree(os.environ.get("TEST_VAR_DIR", ""), ignore_errors=True)
+
+
+@pytest.fixture
+def empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

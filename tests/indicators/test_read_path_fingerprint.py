@@ -28,7 +28,7 @@ from publications.store import ObservationStore
 from releases.embargo import released_q
 from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 PROVINCES = {
     "IR": "کل کشور",
@@ -41,13 +41,6 @@ PROVINCES = {
 }
 SEXES = {"M": "مرد", "F": "زن", "T": "هر دو"}
 PERIODS = ("1402-10", "1402-11", "1402-12", "1403-01")
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _table(seed):

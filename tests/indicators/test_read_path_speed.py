@@ -16,7 +16,6 @@ import datetime as dt
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Q
 from django.db.models.sql.compiler import SQLCompiler
@@ -32,16 +31,9 @@ from indicators.views import _indicator, dashboard_context, headline_cards
 from releases.embargo import released_q
 from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 PROVINCES = {"IR": "کل کشور", "23": "تهران", "10": "اصفهان", "16": "ایلام"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

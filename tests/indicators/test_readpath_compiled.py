@@ -12,7 +12,6 @@ import datetime as dt
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
@@ -34,17 +33,10 @@ from indicators.query import (
 from iran.periods import Period
 from tests.builders.indicators import add_observation, make_code_list, make_indicator
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 PROVINCES = {"IR": "کل کشور", "23": "تهران", "10": "اصفهان", "16": "ایلام"}
 SEXES = {"T": "کل", "M": "مرد", "F": "زن"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
