@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitesearch.highlight import query_terms, snippet
+from sitesearch.highlight import contains_all, highlight, query_terms, snippet
 from tests.builders.search import search_world
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +76,31 @@ def test_snippet_marks_the_match_as_written():
     html = snippet(["شمار افرادی که در ماه مقرری بیمهٔ بیکاری دریافت کرده‌اند."], query_terms("بيمه بيكاري"))
     assert "<mark>بیمهٔ</mark>" in html and "<mark>بیکاری</mark>" in html
     assert "<script>" not in snippet(["<script>x</script> مقرری"], query_terms("مقرری"))
+
+
+def test_marks_cover_letters_that_normalise_to_nothing_or_to_several():
+    """Each character is normalised on its own (a table remembered per character);
+    a tatweel or a diacritic drops out and ß folds to two letters, and the mark
+    still covers the text as written."""
+    assert highlight("بیـمه و STRASSE", query_terms("بيمه straße")) == "<mark>بیـمه</mark> و <mark>STRASSE</mark>"
+    assert highlight("Straße x", query_terms("strasse")) == "<mark>Straße</mark> x"
+    assert highlight("بیمه\u200cها", query_terms("ها")) == "بیمه\u200c<mark>ها</mark>"
+    assert contains_all("بیمهٔ بیکاری", query_terms("بيمه بيكاري"))
+    assert not contains_all("بیمه", query_terms("بيمه بيكاري"))
+    assert not contains_all("", query_terms("بيمه"))
+
+
+def test_the_results_page_finds_the_site_by_the_compiled_query(client, world, monkeypatch):
+    """Issue 13: the chrome asks for the request's site; Wagtail's own lookup built
+    its query on every search, the routing's compiled one runs instead."""
+    from wagtail.models import sites
+
+    def wagtails_lookup(*args, **kwargs):
+        raise AssertionError("Wagtail's own site lookup ran")
+
+    monkeypatch.setattr(sites, "get_site_for_hostname", wagtails_lookup)
+    response = client.get("/fa/search/", {"q": "مقرری"})
+    assert response.status_code == 200 and 'href="/fa/"' in response.content.decode()
 
 
 def test_autocomplete_json_and_header_box(client, world):
