@@ -169,3 +169,36 @@ def test_a_search_reads_the_view_restrictions_and_locale_inside_its_query_and_st
     urls = _urls(response)
     assert "/fa/indicators/unemployment-insurance/" in urls
     assert not [url for url in urls if url.startswith(calendar.url)]
+
+
+@pytest.mark.parametrize("query", ["بیمه", "بيمه شدگان", "wage", "دستمزد ۱۴۰۲", "50%", "a_b", "insured persons x"])
+def test_the_catalog_sources_are_compiled_once_and_read_what_the_orm_reads(client, world, query):
+    """Issue 13: the datasets' and variables' queries are compiled once per number
+    of words; run with a query's words (LIKE characters escaped) they find what
+    the ORM's querysets find, and a second search builds no catalog SQL."""
+    from unittest import mock
+
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from catalog.models import Dataset
+    from sitesearch import sources
+    from tests.builders.catalog import dataset
+
+    pct = dataset(slug="pct", title_fa="سهم 50% بیمه", title_en="a_b share", with_file=False)
+    dataset(slug="axb", title_fa="سهم 50x بیمه", title_en="axb share", with_file=False)
+    terms = {f"word{i}": term for i, term in enumerate(query_terms(query))}
+    datasets, variables = sources._catalog_queries(len(terms))
+    assert [d.pk for d in datasets(**terms)] == [d.pk for d in sources._datasets(**terms)]
+    assert [(v.pk, v.dataset.slug) for v in variables(**terms)] == [
+        (v.pk, v.dataset.slug) for v in sources._variables(**terms)
+    ]
+    assert [d.pk for d in datasets(**terms)] == [d.pk for d in Dataset.objects.published().search(query)[:200]]
+    if query in ("50%", "a_b"):  # the LIKE characters are the letters themselves
+        assert [d.pk for d in datasets(**terms)] == [pct.pk]
+    if query == "wage":
+        assert {v.name for v in variables(**terms)} == {"wage"}
+    client.get("/fa/search/", {"q": query})
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
+        assert client.get("/fa/search/", {"q": query}).status_code == 200
+    models = {call.args[0].query.model._meta.label for call in compiled.call_args_list}
+    assert not models & {"catalog.Dataset", "catalog.Variable"}
