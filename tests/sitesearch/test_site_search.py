@@ -201,4 +201,18 @@ def test_the_catalog_sources_are_compiled_once_and_read_what_the_orm_reads(clien
     with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
         assert client.get("/fa/search/", {"q": query}).status_code == 200
     models = {call.args[0].query.model._meta.label for call in compiled.call_args_list}
-    assert not models & {"catalog.Dataset", "catalog.Variable"}
+    assert not models & {"catalog.Dataset", "catalog.Variable", "catalog.CatalogIndexPage"}
+
+
+def test_the_catalog_page_of_the_links_is_the_languages_else_any_live_one(client, world):
+    """The links' catalog page comes from a compiled statement; a language whose
+    catalog page is not live links to a live one, as CatalogIndexPage.for_language."""
+    from catalog.models import CatalogIndexPage
+
+    fa_index = CatalogIndexPage.objects.get(locale__language_code="fa")
+    en_index = CatalogIndexPage.objects.get(locale__language_code="en")
+    slug = world.dataset.slug
+    assert ("dataset", f"{fa_index.url}{slug}/") in hits(client, "fa", "پرونده‌های بیمه")[0]
+    assert ("dataset", f"{en_index.url}{slug}/") in hits(client, "en", "insurance claims")[0]
+    en_index.unpublish()
+    assert ("dataset", f"{fa_index.url}{slug}/") in hits(client, "en", "insurance claims")[0]
