@@ -28,6 +28,7 @@ from functools import partial, reduce
 
 from django.conf import settings
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, When
+from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from django.urls import reverse
@@ -102,7 +103,18 @@ MAX_LEVELS = 12
 def _route_queryset(levels, above, key, prefix=None, **values):
     parts = [Q(translation_key=key)]
     for level in range(levels):
-        parts.append(Q(depth=values[f"depth{level}"], slug=values[f"slug{level}"], path__startswith=prefix))
+        part = Q(depth=values[f"depth{level}"], slug=values[f"slug{level}"], path__startswith=prefix)
+        if level:
+            # Only pages whose parent has the level above's slug: a common slug
+            # (chapter-1 of every yearbook) would otherwise bring a row per parent.
+            part &= Exists(
+                Page.objects.filter(
+                    depth=values[f"depth{level - 1}"],
+                    slug=values[f"slug{level - 1}"],
+                    path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - STEP),
+                )
+            )
+        parts.append(part)
     if above:
         parts.append(Q(path__in=[values[f"above{index}"] for index in range(above)]))
     restricted = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))

@@ -3,6 +3,7 @@ matches marked. Matching uses the same normalisation as the index (ي = ی,
 ك = ک, digits, ZWNJ = space), but the snippet shows the text as written."""
 
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -16,16 +17,27 @@ def query_terms(query: str) -> list[str]:
     return [t for t in normalize_text(query).casefold().split() if t][:10]
 
 
+@lru_cache(maxsize=4096)
+def _normalised_char(char: str) -> str:
+    """One character as the index sees it (a pure function of the character,
+    remembered: the text of a results page repeats the same few dozen letters)."""
+    # ZWNJ and other invisible marks separate words, as in the index
+    if char.isspace() or unicodedata.category(char) == "Cf":
+        return " "
+    return normalize_text(char).casefold()
+
+
 def _normalised_with_map(text: str):
     """(normalised text, index in `text` of each normalised character)."""
     chars, where = [], []
     for i, char in enumerate(text):
-        # ZWNJ and other invisible marks separate words, as in the index
-        invisible = char.isspace() or unicodedata.category(char) == "Cf"
-        out = " " if invisible else normalize_text(char).casefold()
-        for piece in out:
-            chars.append(piece)
+        out = _normalised_char(char)
+        if len(out) == 1:
+            chars.append(out)
             where.append(i)
+        else:  # none (a diacritic, a tatweel) or several (ß → ss)
+            chars.extend(out)
+            where.extend([i] * len(out))
     return "".join(chars), where
 
 
@@ -51,7 +63,7 @@ def match_spans(text: str, terms) -> list[tuple[int, int]]:
 
 
 def contains_all(text: str, terms) -> bool:
-    norm, _where = _normalised_with_map(text or "")
+    norm = "".join(map(_normalised_char, text or ""))
     return bool(terms) and all(term in norm for term in terms)
 
 

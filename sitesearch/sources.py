@@ -28,6 +28,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from catalog.models import CatalogIndexPage, Dataset, Variable
+from core.compiled import CompiledQuery
 from indicators.models import Indicator
 from publications.models import PublicationPage, YearbookChapterPage
 from publications.models.base import public_q
@@ -83,17 +84,64 @@ def indicator_hits(query, lang):
         )
 
 
+def _datasets(**words):
+    """The published datasets with every word (the catalog's own search)."""
+    query = " ".join(words[f"word{index}"] for index in range(len(words)))
+    return Dataset.objects.published().search(query).defer("search_text")[:MAX_PER_SOURCE]
+
+
+def _variables(**words):
+    """The published datasets' variables with every word in their `search_text`."""
+    variables = Variable.objects.filter(dataset__published=True).select_related("dataset")
+    for index in range(len(words)):
+        variables = variables.filter(search_text__contains=words[f"word{index}"])
+    return variables.defer("search_text", "dataset__search_text")[:MAX_PER_SOURCE]
+
+
+# Compiled once per number of words (at most 10: query_terms), core/compiled.py.
+_CATALOG_QUERIES: dict = {}
+
+
+def _catalog_queries(count):
+    queries = _CATALOG_QUERIES.get(count)
+    if queries is None:
+        # Normalised words are Persian letters, Latin digits and casefolded text:
+        # never a NUL, so these markers are no real value.
+        markers = {f"word{index}": f"\x00word{index}\x00" for index in range(count)}
+        queries = _CATALOG_QUERIES[count] = (
+            CompiledQuery(Dataset, _datasets, **markers),
+            CompiledQuery(Variable, _variables, **markers),
+        )
+    return queries
+
+
+def _live_catalog_pages(language):
+    """`CatalogIndexPage.for_language`'s first query, as `.first()` asks it."""
+    pages = CatalogIndexPage.objects.live().filter(locale__language_code=language)
+    return (pages if pages.ordered else pages.order_by("pk"))[:1]
+
+
+_CATALOG_INDEX = CompiledQuery(CatalogIndexPage, _live_catalog_pages, language="\x00language\x00")
+
+
+def _catalog_index(lang):
+    """The catalog page in `lang` by a statement compiled once; none in that
+    language (rare): `for_language` decides (its fallback to any live one)."""
+    found = _CATALOG_INDEX(language=lang)
+    return found[0] if found else CatalogIndexPage.for_language(lang)
+
+
 def dataset_hits(query, lang):
     # The catalog page (for the links) is read only when something was found, and
     # its URL once; `search_text` (every word of a dataset) is never shown.
-    datasets = list(Dataset.objects.published().search(query).defer("search_text")[:MAX_PER_SOURCE])
-    variables = Variable.objects.filter(dataset__published=True).select_related("dataset")
-    for word in query_terms(query):
-        variables = variables.filter(search_text__contains=word)
-    variables = list(variables.defer("search_text", "dataset__search_text")[:MAX_PER_SOURCE])
+    terms = {f"word{index}": term for index, term in enumerate(query_terms(query))}
+    if not terms:
+        return
+    datasets, variables = _catalog_queries(len(terms))
+    datasets, variables = datasets(**terms), variables(**terms)
     if not datasets and not variables:
         return
-    index = CatalogIndexPage.for_language(lang)
+    index = _catalog_index(lang)
     index_url = index.url if index is not None else None
 
     def url(dataset):

@@ -1,6 +1,7 @@
 """Statistical yearbooks (national, a province's, an organisation's) and their chapters."""
 
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.compiled import CompiledQuery
 from releases.embargo import is_public, released_q
 from releases.mixins import ReleasedContentMixin
 
@@ -25,6 +27,8 @@ from ..enums import (
 )
 from ..streams import PublicationStreamBlock
 from .base import (
+    _MARK_NOW,
+    _MARK_PATH,
     ORGANISATION_DIMENSION,
     PROVINCE_DIMENSION,
     ChildQuery,
@@ -135,23 +139,10 @@ class YearbookPage(PublicationPage):
                 ChapterLink(c.pk, c.title, c.get_url(request), c.contents() if contents else [])
                 for c in self.chapters(request)
             ]
-        fields = ["pk", "title", "url_path", "release_id", "own_release_public"] + (["body"] if contents else [])
-        rows = (
-            YearbookChapterPage.objects.child_of(self)
-            .live()
-            .annotate(
-                own_release_public=Case(
-                    When(released_q("release", now=timezone.now()), then=Value(True)),
-                    default=Value(False),
-                    output_field=BooleanField(),
-                )
-            )
-            .order_by("path")
-            .values_list(*fields)
-        )
         # A chapter waits for its own release and for the yearbook's (is_embargoed).
         if self.is_embargoed():
             return []
+        rows = _CHAPTER_ROWS[contents](path=self.path, depth=self.depth + 1, now=timezone.now())
         base_url = self.get_url(request)
         links = []
         for pk, title, url_path, _release_id, own_public, *body in rows:
@@ -275,3 +266,31 @@ def _child_chapter(path, depth, slug, now):
 
 
 _CHILD_CHAPTER = ChildQuery(YearbookChapterPage, _child_chapter)
+
+
+def _chapter_rows(path, depth, now, contents):
+    """YearbookPage.chapter_links' query for the public: the live children (path
+    and depth, as `child_of`), each with whether its own release is public at `now`."""
+    fields = ["pk", "title", "url_path", "release_id", "own_release_public"] + (["body"] if contents else [])
+    return (
+        YearbookChapterPage.objects.filter(path__startswith=path, depth=depth)
+        .live()
+        .annotate(
+            own_release_public=Case(
+                When(released_q("release", now=now), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("path")
+        .values_list(*fields)
+    )
+
+
+# Compiled once (core/compiled.py), with and without the chapters' bodies (their contents).
+_CHAPTER_ROWS = {
+    contents: CompiledQuery(
+        YearbookChapterPage, partial(_chapter_rows, contents=contents), path=_MARK_PATH, depth=424242001, now=_MARK_NOW
+    )
+    for contents in (False, True)
+}

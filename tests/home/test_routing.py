@@ -207,3 +207,37 @@ def test_a_crafted_deep_url_is_a_404_and_keeps_no_statement(client, tree):
     assert client.get(deep).status_code == 404
     assert client.get("/fa/a/b/c/leaf/").status_code == 200
     assert {levels for levels, _above in set(routing._ROUTES) - before} <= {4}
+
+
+def test_a_common_slug_brings_only_the_rows_below_the_level_above(client, tree):
+    """A slug many parents share (every yearbook's chapter-1) is read only under a
+    parent with the URL's slug one level up, not once per parent in the site."""
+    from home import routing
+
+    home_fa, _about, leaf, _leaf_en = tree
+    others = [child_page(home_fa, StandardPage, f"other-{n}", title=f"دیگر {n}") for n in range(3)]
+    for other in others:
+        child_page(other, StandardPage, "b", title="ب دیگر")
+    calls = []
+    original = routing._route_query
+
+    def spy(levels, above):
+        query = original(levels, above)
+
+        def call(**values):
+            calls.append(query(**values))
+            return calls[-1]
+
+        return call
+
+    routing._route_query = spy
+    try:
+        assert client.get("/fa/a/b/c/leaf/").status_code == 200
+        assert client.get("/fa/other-1/b/").status_code == 200
+    finally:
+        routing._route_query = original
+    # /a/b/…: the b below «a» (and its translation below the English «a»), not the others'.
+    b_of_a = leaf.get_parent().get_parent()
+    assert b_of_a.path in [row.path for row in calls[0]]
+    assert not [row for row in calls[0] if row.title == "ب دیگر"]
+    assert [row.path[: -routing.STEP] for row in calls[1] if row.title == "ب دیگر"] == [others[1].path]

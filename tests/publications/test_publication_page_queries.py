@@ -148,6 +148,20 @@ def test_a_chapter_with_its_own_later_release_waits_for_it(world, client):
     assert client.get(yb.url + "chapter-3/").status_code == 404
 
 
+def test_a_chapter_with_its_own_later_release_is_listed_from_its_minute(world, client):
+    """The chapter list is compiled once; each request runs it with its own minute."""
+    minute = timezone.now() + dt.timedelta(hours=1)
+    later = release_entry(world.home, title="فصل بعد", at=minute, slug="later")
+    yb = chapters(world)
+    third = yb.get_children().get(slug="chapter-3").specific
+    third.release = later
+    third.save_revision().publish()
+    for at, shown in ((minute - dt.timedelta(seconds=1), False), (minute + dt.timedelta(seconds=1), True)):
+        with time_machine.travel(at, tick=False):
+            assert ("فصل 3" in client.get(yb.url).content.decode()) is shown
+            assert ('rel="next"' in client.get(yb.url + "chapter-2/").content.decode()) is shown
+
+
 def test_a_scheduled_revision_of_a_yearbook_and_a_chapter_shows_from_its_minute(world, client):
     yb = chapters(world)
     chapter = yb.get_children().get(slug="chapter-1").specific
@@ -194,5 +208,7 @@ def test_a_publications_and_a_chapters_route_are_compiled_once(client, home_page
         assert client.get(yb.url).status_code == 200
     assert response.status_code == 200 and "متن" in response.content.decode()
     assert built and not [sql for sql in built if "due_revision_read" in sql]
+    # The chapter list (the yearbook's, and the chapter's neighbours) is compiled once too.
+    assert not [sql for sql in built if "own_release_public" in sql]
     assert client.get(yb.url + "nope/").status_code == 404
     assert client.get(index.url + "nope/").status_code == 404

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitesearch.highlight import query_terms, snippet
+from sitesearch.highlight import contains_all, highlight, query_terms, snippet
 from tests.builders.search import search_world
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +78,31 @@ def test_snippet_marks_the_match_as_written():
     assert "<script>" not in snippet(["<script>x</script> مقرری"], query_terms("مقرری"))
 
 
+def test_marks_cover_letters_that_normalise_to_nothing_or_to_several():
+    """Each character is normalised on its own (a table remembered per character);
+    a tatweel or a diacritic drops out and ß folds to two letters, and the mark
+    still covers the text as written."""
+    assert highlight("بیـمه و STRASSE", query_terms("بيمه straße")) == "<mark>بیـمه</mark> و <mark>STRASSE</mark>"
+    assert highlight("Straße x", query_terms("strasse")) == "<mark>Straße</mark> x"
+    assert highlight("بیمه\u200cها", query_terms("ها")) == "بیمه\u200c<mark>ها</mark>"
+    assert contains_all("بیمهٔ بیکاری", query_terms("بيمه بيكاري"))
+    assert not contains_all("بیمه", query_terms("بيمه بيكاري"))
+    assert not contains_all("", query_terms("بيمه"))
+
+
+def test_the_results_page_finds_the_site_by_the_compiled_query(client, world, monkeypatch):
+    """Issue 13: the chrome asks for the request's site; Wagtail's own lookup built
+    its query on every search, the routing's compiled one runs instead."""
+    from wagtail.models import sites
+
+    def wagtails_lookup(*args, **kwargs):
+        raise AssertionError("Wagtail's own site lookup ran")
+
+    monkeypatch.setattr(sites, "get_site_for_hostname", wagtails_lookup)
+    response = client.get("/fa/search/", {"q": "مقرری"})
+    assert response.status_code == 200 and 'href="/fa/"' in response.content.decode()
+
+
 def test_autocomplete_json_and_header_box(client, world):
     data = client.get("/fa/search/suggest/", {"q": "مقرر"}).json()
     assert data["results"][0]["url"] == "/fa/indicators/unemployment-insurance/"
@@ -144,3 +169,50 @@ def test_a_search_reads_the_view_restrictions_and_locale_inside_its_query_and_st
     urls = _urls(response)
     assert "/fa/indicators/unemployment-insurance/" in urls
     assert not [url for url in urls if url.startswith(calendar.url)]
+
+
+@pytest.mark.parametrize("query", ["بیمه", "بيمه شدگان", "wage", "دستمزد ۱۴۰۲", "50%", "a_b", "insured persons x"])
+def test_the_catalog_sources_are_compiled_once_and_read_what_the_orm_reads(client, world, query):
+    """Issue 13: the datasets' and variables' queries are compiled once per number
+    of words; run with a query's words (LIKE characters escaped) they find what
+    the ORM's querysets find, and a second search builds no catalog SQL."""
+    from unittest import mock
+
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from catalog.models import Dataset
+    from sitesearch import sources
+    from tests.builders.catalog import dataset
+
+    pct = dataset(slug="pct", title_fa="سهم 50% بیمه", title_en="a_b share", with_file=False)
+    dataset(slug="axb", title_fa="سهم 50x بیمه", title_en="axb share", with_file=False)
+    terms = {f"word{i}": term for i, term in enumerate(query_terms(query))}
+    datasets, variables = sources._catalog_queries(len(terms))
+    assert [d.pk for d in datasets(**terms)] == [d.pk for d in sources._datasets(**terms)]
+    assert [(v.pk, v.dataset.slug) for v in variables(**terms)] == [
+        (v.pk, v.dataset.slug) for v in sources._variables(**terms)
+    ]
+    assert [d.pk for d in datasets(**terms)] == [d.pk for d in Dataset.objects.published().search(query)[:200]]
+    if query in ("50%", "a_b"):  # the LIKE characters are the letters themselves
+        assert [d.pk for d in datasets(**terms)] == [pct.pk]
+    if query == "wage":
+        assert {v.name for v in variables(**terms)} == {"wage"}
+    client.get("/fa/search/", {"q": query})
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
+        assert client.get("/fa/search/", {"q": query}).status_code == 200
+    models = {call.args[0].query.model._meta.label for call in compiled.call_args_list}
+    assert not models & {"catalog.Dataset", "catalog.Variable", "catalog.CatalogIndexPage"}
+
+
+def test_the_catalog_page_of_the_links_is_the_languages_else_any_live_one(client, world):
+    """The links' catalog page comes from a compiled statement; a language whose
+    catalog page is not live links to a live one, as CatalogIndexPage.for_language."""
+    from catalog.models import CatalogIndexPage
+
+    fa_index = CatalogIndexPage.objects.get(locale__language_code="fa")
+    en_index = CatalogIndexPage.objects.get(locale__language_code="en")
+    slug = world.dataset.slug
+    assert ("dataset", f"{fa_index.url}{slug}/") in hits(client, "fa", "پرونده‌های بیمه")[0]
+    assert ("dataset", f"{en_index.url}{slug}/") in hits(client, "en", "insurance claims")[0]
+    en_index.unpublish()
+    assert ("dataset", f"{fa_index.url}{slug}/") in hits(client, "en", "insurance claims")[0]
