@@ -115,22 +115,6 @@ def _catalog_queries(count):
     return queries
 
 
-def _live_catalog_pages(language):
-    """`CatalogIndexPage.for_language`'s first query, as `.first()` asks it."""
-    pages = CatalogIndexPage.objects.live().filter(locale__language_code=language)
-    return (pages if pages.ordered else pages.order_by("pk"))[:1]
-
-
-_CATALOG_INDEX = CompiledQuery(CatalogIndexPage, _live_catalog_pages, language="\x00language\x00")
-
-
-def _catalog_index(lang):
-    """The catalog page in `lang` by a statement compiled once; none in that
-    language (rare): `for_language` decides (its fallback to any live one)."""
-    found = _CATALOG_INDEX(language=lang)
-    return found[0] if found else CatalogIndexPage.for_language(lang)
-
-
 def dataset_hits(query, lang):
     # The catalog page (for the links) is read only when something was found, and
     # its URL once; `search_text` (every word of a dataset) is never shown.
@@ -141,7 +125,7 @@ def dataset_hits(query, lang):
     datasets, variables = datasets(**terms), variables(**terms)
     if not datasets and not variables:
         return
-    index = _catalog_index(lang)
+    index = CatalogIndexPage.for_language(lang)
     index_url = index.url if index is not None else None
 
     def url(dataset):

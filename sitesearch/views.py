@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 
 from core.language import current_language
 from core.taxonomy import RETIRED_TOPICS, Topic, topic_code
-from home.routing import find_site
 from iran.text import normalize_text
 
 from . import sources
@@ -19,9 +18,6 @@ SUGGESTIONS = 8
 
 
 def search(request):
-    # The chrome asks for the request's site: found here by the routing's compiled
-    # query (a Wagtail page's route finds it so; this view is no Wagtail page).
-    find_site(request)
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
     types = [t for t in request.GET.getlist("type") if t in sources.TYPES]
     asked = request.GET.get("topic", "")

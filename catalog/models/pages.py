@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.compiled import CompiledQuery
 from core.language import current_language
 
 from .. import views
@@ -27,8 +28,9 @@ class CatalogIndexPage(RoutablePageMixin, Page):
 
     @classmethod
     def for_language(cls, language=None):
-        language = language or current_language()
-        return cls.objects.live().filter(locale__language_code=language).first() or cls.objects.live().first()
+        """The live catalog page in this language, else any live one (rare)."""
+        found = _LIVE_IN_LANGUAGE(language=language or current_language())
+        return found[0] if found else cls.objects.live().first()
 
     @classmethod
     def dataset_url(cls, dataset, language=None, index=None):
@@ -61,3 +63,13 @@ class CatalogIndexPage(RoutablePageMixin, Page):
     @path("<slug:slug>/dcat/")
     def dataset_jsonld(self, request, slug):
         return views.dataset_jsonld(request, self, slug)
+
+
+def _live_in_language(language):
+    pages = CatalogIndexPage.objects.live().filter(locale__language_code=language)
+    return (pages if pages.ordered else pages.order_by("pk"))[:1]  # as `.first()` asks it
+
+
+# Every search with a catalog hit and every dataset link asks for the page: its
+# statement is compiled once (core/compiled.py), the NUL marker no language code.
+_LIVE_IN_LANGUAGE = CompiledQuery(CatalogIndexPage, _live_in_language, language="\x00language\x00")

@@ -18,9 +18,10 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.compiled import CompiledQuery
+from home.routing import find_site
 from releases.embargo import embargoed_pages_for, is_below_any, released_page_models
 
 STEP = Page.steplen
@@ -51,7 +52,8 @@ def chrome_pages(request, page=None) -> ChromePages:
 
 
 def _read(request, page, language) -> ChromePages:
-    site = Site.find_for_request(request) if request is not None else None
+    # The routing's compiled site lookup (a Wagtail page's route has found it already).
+    site = find_site(request) if request is not None else None
     root = site.root_page if site is not None else None
     wanted = _Wanted(root, page)
     chrome = ChromePages(language, page)
