@@ -23,7 +23,7 @@ from core.language import current_language
 from publications.models import PublicationIndexPage, PublicationPage, publications_queryset
 from releases.enums import ReleaseStatus
 from releases.models import ReleaseCalendarPage, ReleasePage
-from releases.rows import entry_rows
+from releases.rows import ROW_FIELDS, calendar_rows
 from researchers.enums import MembershipStatus
 from researchers.models import Researcher, ResearchersIndexPage
 from surveys.models import SurveyPage
@@ -72,11 +72,13 @@ def fallback(model, found):
 
 def _upcoming(now, path, depth):
     # ReleasePage.objects.child_of(calendar): its path's prefix and the depth below it.
+    # Read as the row's values, as the calendar reads its rows: no page object an entry.
     return (
         ReleasePage.objects.live()
         .filter(path__startswith=path, depth=depth)
         .filter(status__in=[ReleaseStatus.PROVISIONAL, ReleaseStatus.CONFIRMED], release_at__gt=now)
-        .order_by("release_at")[:UPCOMING_RELEASES]
+        .order_by("release_at")
+        .values(*ROW_FIELDS)[:UPCOMING_RELEASES]
     )
 
 
@@ -84,11 +86,13 @@ _UPCOMING = CompiledQuery(ReleasePage, _upcoming, now=NOW, path=PATH, depth=DEPT
 
 
 def upcoming_releases(calendar, now, request=None):
-    """The next entries as the calendar's rows (labels read once, not per entry)."""
+    """The next entries as the calendar's rows (labels read once, not per entry; each
+    entry's URL is the calendar's with its path below the calendar's)."""
     if calendar is None:
         return {"calendar": None, "entries": []}
     entries = _UPCOMING(now=now, path=calendar.path, depth=calendar.depth + 1)
-    return {"calendar": calendar, "entries": entry_rows(entries, request, current_language(), now)}
+    rows = calendar_rows(entries, calendar.get_url(request), calendar.url_path, current_language(), now)
+    return {"calendar": calendar, "entries": rows}
 
 
 def _latest_publications(now, locale):

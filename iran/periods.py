@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cached_property
 
 import jdatetime
 
@@ -52,6 +53,10 @@ _PATTERNS = [
 ]
 
 
+_PARSED: dict[str, Period] = {}
+_PARSED_LIMIT = 4096
+
+
 class PeriodError(ValueError):
     """A period that cannot be read; the message says why."""
 
@@ -75,6 +80,20 @@ class Period:
     def parse(cls, text) -> Period:
         if isinstance(text, Period):
             return text
+        # Pages parse the same few codes thousands of times: a period is immutable,
+        # so the text's period is kept (a bounded memo of strings that parsed).
+        if cls is Period and type(text) is str:
+            found = _PARSED.get(text)
+            if found is None:
+                found = cls._parse(text)
+                if len(_PARSED) >= _PARSED_LIMIT:
+                    _PARSED.clear()
+                _PARSED[text] = found
+            return found
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text) -> Period:
         raw = to_latin_digits(str(text)).strip()
         season = cls._parse_season(raw)
         if season is not None:
@@ -127,7 +146,12 @@ class Period:
         return self.first_month + 12 // int(self.periodicity) - 1
 
     def sort_key(self) -> tuple:
-        # A year sorts before its quarters, a quarter before its months.
+        return self._sort_key
+
+    @cached_property
+    def _sort_key(self) -> tuple:
+        # A year sorts before its quarters, a quarter before its months. Computed once
+        # a period (it is immutable): sorting a page's series compares it thousands of times.
         return (self.year, self.first_month, int(self.periodicity))
 
     def __lt__(self, other: Period) -> bool:

@@ -15,6 +15,14 @@ query over the full public tables of the periods asked gives, per period:
   batch), a release going public adds its rows, and the weighted sums of
   counts, values and «suppressed» flags catch a row edited in place.
 
+The aggregate is taken in two steps, because most tables cannot have a
+primary cell and their fingerprint is never used: a first query screens each
+indicator's whole range of periods asked (one row an indicator: no sort by
+period, four cheap aggregates), and only the indicators whose range can hold
+a primary cell get the per-period aggregate with the fingerprint (none: no
+second query). A range that cannot hold one holds no period that can (its
+flags, least count and counts are those of its periods together).
+
 The other periods' patterns are looked up in the cache under (indicator card,
 protection, period, fingerprint); the periods missed are read whole in ONE
 more query and computed by `suppressed_cells` (its own content-hash cache,
@@ -35,7 +43,7 @@ from django.utils import timezone
 
 from core.compiled import CompiledQuery
 from iran.periods import Period
-from releases.embargo import released_q
+from releases.embargo import entry_model, entry_public_q
 
 from ..enums import Flag
 from ..models.observations import DIMENSION_FIELDS, Observation, period_bounds
@@ -69,6 +77,24 @@ def _stats():
 
 
 _STAT_NAMES = tuple(sorted(_stats()))
+
+
+def _screen():
+    """What `can_be_primary` asks of a table, and no more: cheap per row."""
+    return {
+        "least": Min("count"),
+        "counted": Count("count"),
+        "unknown": Count("id", filter=Q(count__isnull=True, value__isnull=False)),
+        "flagged": Count("id", filter=Q(flags__contains=Flag.SUPPRESSED.value)),
+    }
+
+
+def _public_q(now) -> Q:
+    """`releases.embargo.released_q` at `now`, with the public entries as a subquery
+    (`release_id IN (…)`) instead of a join: the same rows (the rule is the
+    embargo's `entry_public_q`), without a look-up into the entries a row."""
+    entries = entry_model().objects.filter(entry_public_q(now=now)).values("pk")
+    return Q(release__isnull=True) | Q(release__in=entries)
 
 
 def can_be_primary(indicator, stats) -> bool:
@@ -107,7 +133,7 @@ def patterns(
     hierarchies_of = hierarchies_of or hierarchies_for
     out: dict[int, dict[str, set[tuple]]] = {pk: {p: set() for p in wanted} for pk, wanted in periods.items()}
     keys = {}
-    for (pk, period), stats in _period_stats(periods, now).items():
+    for (pk, period), stats in _period_stats(_screened(indicators, periods, now), now).items():
         if can_be_primary(indicators[pk], stats):
             keys[(pk, period)] = _key(indicators[pk], protection, period, stats)
     found = _cache_get_many(list(keys.values()))
@@ -127,65 +153,108 @@ def patterns(
     return out
 
 
-def _period_stats(periods: dict[int, set[str]], now) -> dict[tuple[int, str], dict]:
-    """ONE aggregate query: the stats of every period asked (read within each
-    indicator's range of period starts, so the index on them serves)."""
+def _ranges(periods: dict[int, set[str]]) -> list[tuple[int, int, int]]:
+    """(indicator id, first start, last start) of the periods asked of each indicator
+    (read within them, the index on (indicator, period start) serves)."""
     if not any(periods.values()):
-        return {}
+        return []
     start = {code: period_bounds(Period.parse(code))[0] for code in set().union(*periods.values())}
     ranges = []
     for pk, wanted in periods.items():
         if wanted:
             starts = [start[code] for code in wanted]
             ranges.append((pk, min(starts), max(starts)))
+    return ranges
+
+
+def _screened(indicators: dict[int, object], periods: dict[int, set[str]], now) -> dict[int, set[str]]:
+    """The periods asked of the indicators whose range of them can hold a primary
+    cell at `now` (ONE query, `_screen` of each range; none asked: none)."""
+    ranges = _ranges(periods)
+    if not ranges:
+        return {}
+    rows = _compiled_rows(_SCREENS, _screen_queryset, ranges, now)
+    return {
+        row["indicator_id"]: periods[row["indicator_id"]]
+        for row in rows
+        if can_be_primary(indicators[row["indicator_id"]], row)
+    }
+
+
+def _period_stats(periods: dict[int, set[str]], now) -> dict[tuple[int, str], dict]:
+    """ONE aggregate query: the stats of every period asked (none asked: no query)."""
+    ranges = _ranges(periods)
+    if not ranges:
+        return {}
     rows = _stats_rows(ranges, now)
     return {(r["indicator_id"], r["period"]): r for r in rows if r["period"] in periods[r["indicator_id"]]}
 
 
 def _stats_queryset(where: Q, now):
     """The ORM's form of the statistics query (`_stats_rows` runs it compiled)."""
-    qs = Observation.objects.filter(where).filter(released_q("release", now=now))
+    qs = Observation.objects.filter(where).filter(_public_q(now))
     return qs.values("indicator_id", "period").annotate(**_stats()).order_by()
 
 
-# The statistics query, compiled once per process, database and number of
-# indicators' ranges (core.compiled.CompiledQuery): compiling its ten aggregates and
-# the embargo's join on every page cost more than running it. Its markers are the
-# instant and each range's indicator and bounds (values no real one takes).
+def _screen_queryset(ranges, now):
+    """The ORM's form of the screen: one row per (indicator id, first, last start)
+    range that has public rows at `now`. A UNION ALL of one aggregate a range, so
+    each is read in the index's order (an OR of the ranges made SQLite gather
+    the row ids first and sort the rows to group them)."""
+    parts = [
+        Observation.objects.filter(indicator_id=pk, period_start__gte=first, period_start__lte=last)
+        .filter(_public_q(now))
+        .values("indicator_id")
+        .annotate(**_screen())
+        .order_by()
+        for pk, first, last in ranges
+    ]
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+# The screen and the statistics query, each compiled once per process, database and
+# number of indicators' ranges (core.compiled.CompiledQuery): compiling their
+# aggregates and the embargo's subquery on every page cost more than running them.
+# Their markers are the instant and each range's indicator and bounds (values no
+# real one takes).
+_SCREENS: dict[int, CompiledQuery] = {}
 _STATS: dict[int, CompiledQuery] = {}
 _STATS_LIMIT = 64
 _SENTINEL = dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
 
 
-def _ranges_q(size, values) -> Q:
-    ranges = [
-        Q(indicator_id=values[f"pk{i}"], period_start__gte=values[f"first{i}"], period_start__lte=values[f"last{i}"])
-        for i in range(size)
-    ]
-    return reduce(operator.or_, ranges)
+def _marked_ranges(size, values) -> list[tuple]:
+    return [(values[f"pk{i}"], values[f"first{i}"], values[f"last{i}"]) for i in range(size)]
 
 
-def _stats_statement(size) -> CompiledQuery:
-    statement = _STATS.get(size)
+def _ranges_q(ranges) -> Q:
+    parts = [Q(indicator_id=pk, period_start__gte=first, period_start__lte=last) for pk, first, last in ranges]
+    return reduce(operator.or_, parts)
+
+
+def _compiled_rows(memo: dict, queryset, ranges, now) -> list[dict]:
+    """`queryset(ranges, now)` run by its statement for this number of ranges."""
+    size = len(ranges)
+    statement = memo.get(size)
     if statement is None:
-        if len(_STATS) >= _STATS_LIMIT:
-            _STATS.clear()
+        if len(memo) >= _STATS_LIMIT:
+            memo.clear()
         markers = {}
         for i in range(size):
             markers |= {f"pk{i}": -424_242_000 - i, f"first{i}": -525_252_000 - i, f"last{i}": -626_262_000 - i}
-        build = lambda now, **values: _stats_queryset(_ranges_q(size, values), now)  # noqa: E731
-        statement = _STATS[size] = CompiledQuery(Observation, build, now=_SENTINEL, **markers)
-    return statement
+        build = lambda now, **values: queryset(_marked_ranges(size, values), now)  # noqa: E731
+        statement = memo[size] = CompiledQuery(Observation, build, now=_SENTINEL, **markers)
+    values = {}
+    for i, (pk, first, last) in enumerate(ranges):
+        values |= {f"pk{i}": pk, f"first{i}": first, f"last{i}": last}
+    return statement(now=now, **values)
 
 
 def _stats_rows(ranges, now) -> list[dict]:
     """`_stats_queryset` of these (indicator id, first start, last start) ranges at `now`."""
     if not ranges:
         return []
-    values = {}
-    for i, (pk, first, last) in enumerate(ranges):
-        values |= {f"pk{i}": pk, f"first{i}": first, f"last{i}": last}
-    return _stats_statement(len(ranges))(now=now, **values)
+    return _compiled_rows(_STATS, lambda ranges, now: _stats_queryset(_ranges_q(ranges), now), ranges, now)
 
 
 def _full_tables(indicators, pairs, now) -> dict[tuple[int, str], list]:
@@ -198,7 +267,7 @@ def _full_tables(indicators, pairs, now) -> dict[tuple[int, str], list]:
     where = Q(pk__in=[])
     for pk, wanted in by_indicator.items():
         where |= Q(indicator_id=pk, period__in=wanted)
-    qs = Observation.objects.filter(where).filter(released_q("release", now=now))
+    qs = Observation.objects.filter(where).filter(_public_q(now))
     out: dict[tuple[int, str], list] = {pair: [] for pair in pairs}
     flag_sets: dict[str, frozenset] = {}
     fields = ("indicator_id", "period", *DIMENSION_FIELDS, "value", "count", "flags")

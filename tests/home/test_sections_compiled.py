@@ -70,4 +70,25 @@ def test_the_compiled_reads_are_the_querysets_at_every_instant(full_home):  # no
                 p.release.release_at for p in orm_latest_publications(locale, 4)
             ]
             entries = home_sections._UPCOMING(now=now, path=calendar.path, depth=calendar.depth + 1)
-            assert [e.pk for e in entries] == [e.pk for e in orm_upcoming(calendar, now)]
+            expected = orm_upcoming(calendar, now)
+            assert [e["url_path"] for e in entries] == [e.url_path for e in expected]
+            assert [e["release_at"] for e in entries] == [e.release_at for e in expected]
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_the_upcoming_rows_read_as_values_are_the_entries_rows(full_home, lang):  # noqa: F811
+    """The upcoming entries are read as the row's values, not as pages: each row,
+    its URL and its HTML are what `entry_rows` makes of the pages themselves."""
+    from django.utils import translation
+
+    from releases.models import ReleaseCalendarPage
+    from releases.rows import entry_rows
+
+    calendar = ReleaseCalendarPage.objects.get(locale_id=full_home.locale_id)
+    request = RequestFactory().get(f"/{lang}/")
+    now = timezone.now()
+    with translation.override(lang):
+        rows = home_sections.upcoming_releases(calendar, now, request)["entries"]
+        expected = entry_rows(orm_upcoming(calendar, now), request, lang, now)
+    assert len(rows) == 5 and rows == expected
+    assert [row.html for row in rows] == [row.html for row in expected]

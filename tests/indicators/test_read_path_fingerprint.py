@@ -291,7 +291,7 @@ def test_a_table_that_cannot_have_a_primary_cell_needs_no_pattern(lists):
     indicator = _one_period_world(lists, {**COUNTS, "10": 9})
     with CaptureQueriesContext(connection) as queries:
         assert _hidden_now(indicator) == set()
-    assert len(queries) == 2  # the cells, the aggregate: no full table, no hierarchy
+    assert len(queries) == 2  # the cells, the screen: no statistics, no full table, no hierarchy
     assert not any("disclosure:" in key for key in cache._cache)  # the test settings' LocMemCache
 
 
@@ -317,7 +317,7 @@ def test_cards_cost_the_same_whatever_the_number_of_indicators_and_periods(accid
             for (province, sex), value in _table(20 + n * 7 + m).items():
                 add_observation(indicator, period, [province, sex], value, count=value)
         more.append(indicator)
-    assert _queries(cards([accidents, *more])) == one == 3  # the window, the cells, the aggregate
+    assert _queries(cards([accidents, *more])) == one == 4  # the window, the cells, the screen, the aggregate
     read = cards([accidents, *more])
     cache.clear()
     with CaptureQueriesContext(connection) as cold:

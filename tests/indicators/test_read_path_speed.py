@@ -4,11 +4,16 @@
   run compiled (`lookup._stats_rows`): it must give what the ORM's own
   query gives, at every instant (before and after a release minute), and not
   compile again.
+* The screen (`lookup._screened`: one cheap aggregate a range of periods) is
+  run compiled too and reads what the ORM reads; only the indicators whose
+  range can hold a primary cell get the per-period statistics. Both read the
+  public rows through `lookup._public_q`, which must keep exactly the rows of
+  `releases.embargo.released_q`.
 * The latest public period of each indicator (`query._windows`) is read by a
   correlated LIMIT 1: it must skip what is still embargoed.
 * An indicator page reads its indicator, producer and dimensions in one query;
-  the dashboard its key indicators, filters and cards in five, the home page's
-  headline cards in five (the window read with the indicators)."""
+  the dashboard its key indicators, filters and cards in six, the home page's
+  headline cards in six (the window read with the indicators)."""
 
 from __future__ import annotations
 
@@ -81,6 +86,66 @@ def test_the_compiled_statistics_read_what_the_orm_reads_before_and_after_a_rele
     assert statement_stats([(first.pk, 0, 1)], minute) == orm_stats([(first.pk, 0, 1)], minute) == []
 
 
+def test_the_public_rows_of_the_statistics_are_the_embargo_s(province, home_pages):
+    from releases.enums import ReleaseStatus
+    from tests.builders.publications import release_entry
+
+    minute = (timezone.now() + dt.timedelta(hours=1)).replace(second=0, microsecond=0)
+    indicator = filled("first", province)
+    for month, status in ((4, ReleaseStatus.CONFIRMED), (5, ReleaseStatus.PROVISIONAL), (6, ReleaseStatus.CANCELLED)):
+        entry = release_entry(home_pages[0], at=minute, status=status)
+        add_observation(indicator, f"1404-{month:02d}", ["IR"], 7, count=1, release=entry)
+    seen = set()
+    for now in (minute - dt.timedelta(seconds=1), minute, minute + dt.timedelta(days=1)):
+        ids = set(Observation.objects.filter(released_q("release", now=now)).values_list("pk", flat=True))
+        assert set(Observation.objects.filter(lookup._public_q(now)).values_list("pk", flat=True)) == ids
+        seen.add(len(ids))
+    assert seen == {12, 13}  # the confirmed entry's row from its minute; the others never
+
+
+def orm_screen(ranges, now):
+    return sorted(lookup._screen_queryset(ranges, now), key=lambda r: r["indicator_id"])
+
+
+def test_the_compiled_screen_reads_what_the_orm_reads(province, home_pages):
+    from tests.builders.publications import release_entry
+
+    minute = (timezone.now() + dt.timedelta(hours=1)).replace(second=0, microsecond=0)
+    entry = release_entry(home_pages[0], at=minute)
+    first = filled("first", province)
+    second = filled("second", province, months=(2, 3, 4))
+    third = filled("third", province)
+    add_observation(first, "1404-04", ["IR"], 7, count=None, flags="suppressed", release=entry)
+    starts = sorted(set(Observation.objects.values_list("period_start", flat=True)))
+    ranges = [(first.pk, starts[0], starts[-1]), (second.pk, starts[1], starts[-1]), (third.pk, 0, 1)]
+    for now in (minute - dt.timedelta(seconds=1), minute):
+        expected = orm_screen(ranges, now)
+        assert [r["indicator_id"] for r in expected] == [first.pk, second.pk]  # none in the third's range
+        assert (
+            sorted(
+                lookup._compiled_rows(lookup._SCREENS, lookup._screen_queryset, ranges, now),
+                key=lambda r: r["indicator_id"],
+            )
+            == expected
+        )
+    before, after = (orm_screen(ranges[:1], at)[0] for at in (minute - dt.timedelta(seconds=1), minute))
+    assert (before["flagged"], before["unknown"], before["least"]) == (0, 0, 2)
+    assert (after["flagged"], after["unknown"]) == (1, 1)  # flagged, and a value without its count
+
+
+def test_only_ranges_that_can_hold_a_primary_cell_get_the_statistics(province):
+    small = filled("small", province)  # «16» counted from 2 units
+    large = make_indicator("large", [province], is_key=True)
+    for month in (1, 2, 3):
+        add_observation(large, f"1404-{month:02d}", ["IR"], 10, count=50)
+    indicators = {i.pk: i for i in with_dimensions([small, large])}
+    periods = {pk: {"1404-01", "1404-02"} for pk in indicators}
+    assert lookup._screened(indicators, periods, timezone.now()) == {small.pk: {"1404-01", "1404-02"}}
+    with CaptureQueriesContext(connection) as queries:
+        hidden = lookup.patterns(indicators, {large.pk: {"1404-01"}}, now=timezone.now())
+    assert hidden == {large.pk: {"1404-01": set()}} and len(queries) == 1  # the screen only
+
+
 def test_the_statistics_are_not_compiled_again(province):
     indicator = filled("first", province)
     periods = {indicator.pk: {"1404-01", "1404-02"}}
@@ -132,8 +197,8 @@ def test_the_dashboard_reads_indicators_filters_and_cards_in_five_queries(provin
     with CaptureQueriesContext(connection) as queries:
         context = dashboard_context(request)
     assert [c["indicator"].code for c in context["cards"]] == ["first", "second", "third"]
-    # key indicators with producers and latest public periods, dimensions, labels, cells, statistics
-    assert len(queries) == 5
+    # key indicators with producers and latest public periods, dimensions, labels, cells, screen, statistics
+    assert len(queries) == 6
 
 
 def test_the_headline_cards_read_their_windows_with_the_indicators(province, home_pages):
@@ -147,8 +212,8 @@ def test_the_headline_cards_read_their_windows_with_the_indicators(province, hom
     headline_cards("fa")  # the disclosure patterns' cache
     with CaptureQueriesContext(connection) as queries:
         cards = headline_cards("fa")
-    # indicators with their latest public periods, dimensions, labels, cells, statistics
-    assert len(queries) == 5
+    # indicators with their latest public periods, dimensions, labels, cells, screen, statistics
+    assert len(queries) == 6
     assert [c["latest"]["period"].code for c in cards] == ["1404-12", "1404-12"]  # not the embargoed 1405-01
     with mock.patch("indicators.views.timezone.now", return_value=minute):
         assert [c["latest"]["period"].code for c in headline_cards("fa")] == ["1404-12", "1405-01"]

@@ -261,3 +261,35 @@ def test_template_filters_follow_the_page_language():
         assert template.render(context) == "۱٬۲۳۴٬۵۶۷٫۵ مهر ۱۴۰۳ ۱ مهر ۱۴۰۳"
     with translation.override("en"):
         assert template.render(context) == "1,234,567.5 Mehr 1403 (Sep–Oct 2024) 1 Mehr 1403 (22 Sep 2024)"
+
+
+def test_a_parsed_period_is_kept_and_equal_to_a_fresh_parse():
+    """Period.parse keeps the period of each text (pages parse the same codes
+    thousands of times): the kept period is the one a fresh parse gives."""
+    from iran import periods
+
+    periods._PARSED.clear()
+    first = Period.parse("1403-07")
+    assert Period.parse("1403-07") is first
+    assert first == Period._parse("1403-07") == Period.month_of(1403, 7)
+    assert Period.parse("۱۴۰۳-۰۷") == first  # Persian digits: another text, the same period
+    with pytest.raises(PeriodError):
+        Period.parse("1403-13")
+    assert "1403-13" not in periods._PARSED
+
+
+def test_the_parsed_periods_kept_are_bounded(monkeypatch):
+    from iran import periods
+
+    monkeypatch.setattr(periods, "_PARSED_LIMIT", 3)
+    periods._PARSED.clear()
+    for month in range(1, 8):
+        assert Period.parse(f"1403-{month:02d}") == Period.month_of(1403, month)
+    assert len(periods._PARSED) <= 3
+
+
+def test_the_sort_key_is_computed_once_and_sorts_as_before():
+    quarter, month, year = Period.parse("1403-Q3"), Period.parse("1403-07"), Period.parse("1403")
+    assert quarter.sort_key() is quarter.sort_key() == (1403, 7, 4)
+    assert sorted([month, quarter, year]) == [year, quarter, month]
+    assert max([month, quarter, year]) == month and quarter < month and year <= quarter
