@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import jdatetime
 
@@ -53,10 +53,6 @@ _PATTERNS = [
 ]
 
 
-_PARSED: dict[str, Period] = {}
-_PARSED_LIMIT = 4096
-
-
 class PeriodError(ValueError):
     """A period that cannot be read; the message says why."""
 
@@ -83,13 +79,7 @@ class Period:
         # Pages parse the same few codes thousands of times: a period is immutable,
         # so the text's period is kept (a bounded memo of strings that parsed).
         if cls is Period and type(text) is str:
-            found = _PARSED.get(text)
-            if found is None:
-                found = cls._parse(text)
-                if len(_PARSED) >= _PARSED_LIMIT:
-                    _PARSED.clear()
-                _PARSED[text] = found
-            return found
+            return _parse_text(text)
         return cls._parse(text)
 
     @classmethod
@@ -240,3 +230,8 @@ class Period:
         if first.year == last.year:
             return f"{start}–{end} {last.year}"
         return f"{start} {first.year}–{end} {last.year}"
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Period:
+    return Period._parse(text)

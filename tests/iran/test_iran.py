@@ -268,24 +268,17 @@ def test_a_parsed_period_is_kept_and_equal_to_a_fresh_parse():
     thousands of times): the kept period is the one a fresh parse gives."""
     from iran import periods
 
-    periods._PARSED.clear()
+    periods._parse_text.cache_clear()
     first = Period.parse("1403-07")
     assert Period.parse("1403-07") is first
     assert first == Period._parse("1403-07") == Period.month_of(1403, 7)
     assert Period.parse("۱۴۰۳-۰۷") == first  # Persian digits: another text, the same period
     with pytest.raises(PeriodError):
         Period.parse("1403-13")
-    assert "1403-13" not in periods._PARSED
-
-
-def test_the_parsed_periods_kept_are_bounded(monkeypatch):
-    from iran import periods
-
-    monkeypatch.setattr(periods, "_PARSED_LIMIT", 3)
-    periods._PARSED.clear()
-    for month in range(1, 8):
-        assert Period.parse(f"1403-{month:02d}") == Period.month_of(1403, month)
-    assert len(periods._PARSED) <= 3
+    with pytest.raises(PeriodError):  # an error is never kept as an answer
+        Period.parse("1403-13")
+    assert periods._parse_text.cache_info().currsize == 2
+    assert periods._parse_text.cache_info().maxsize == 4096  # bounded
 
 
 def test_the_sort_key_is_computed_once_and_sorts_as_before():
