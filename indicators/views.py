@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from functools import partial
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from core.compiled import CompiledQuery
 from core.exports import csv_response, safe_cell, xlsx_response
 from core.language import current_language
 from core.taxonomy import codes_from_db, contains_code, topic_code, topics_in
@@ -131,19 +134,51 @@ def _chart_description(view, lang):
     return text
 
 
-def related_releases(indicator, limit=5):
-    if not indicator.release_series:
-        return []
-    lang = current_language()
-    qs = ReleasePage.objects.live().filter(kind=indicator.release_series, locale__language_code=lang)
-    now = timezone.now()
+# The related releases' statement, compiled once per limit (core/compiled.py): only
+# the series' kind, the language and the instant change from one request to the next.
+_RELATED: dict = {}
+_KIND, _LANG = "\x00kind\x00", "\x00lang\x00"
+_NOW = dt.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
+# What the list shows of an entry: its title, date and status, and its URL.
+RELATED_FIELDS = ("title", "url_path", "release_at", "status")
+
+
+def _related_queryset(limit, kind, lang, now):
+    qs = ReleasePage.objects.live().filter(kind=kind, locale__language_code=lang)
     upcoming = qs.filter(release_at__gte=now).exclude(status="cancelled").order_by("release_at")[:2]
     recent = qs.filter(release_at__lt=now).order_by("-release_at")[:limit]
     # Both lists in one query: each is a bounded subquery.
-    found = list(qs.filter(Q(pk__in=upcoming.values("pk")) | Q(pk__in=recent.values("pk"))))
+    return qs.filter(Q(pk__in=upcoming.values("pk")) | Q(pk__in=recent.values("pk"))).only(*RELATED_FIELDS)
+
+
+def related_releases(indicator, limit=5):
+    if not indicator.release_series:
+        return []
+    query = _RELATED.get(limit)
+    if query is None:
+        build = partial(_related_queryset, limit)
+        query = _RELATED[limit] = CompiledQuery(ReleasePage, build, kind=_KIND, lang=_LANG, now=_NOW)
+    now = timezone.now()
+    found = query(kind=indicator.release_series, lang=current_language(), now=now)
     soon = sorted((r for r in found if r.release_at >= now), key=lambda r: r.release_at)
     past = sorted((r for r in found if r.release_at < now), key=lambda r: r.release_at, reverse=True)
     return soon + past[: max(0, limit - len(soon))]
+
+
+def _crumbs(page):
+    """The index page's ancestors below the tree's root (depth > 1), the home first.
+    The router gives each page of a route its parent, as Wagtail's `Page.route`
+    does (treebeard's `_cached_parent_obj`, which `get_parent` answers from): then
+    nothing is read. A page reached otherwise reads its ancestors in one query."""
+    crumbs = []
+    node = page
+    while node.depth > 2:
+        parent = node.__dict__.get("_cached_parent_obj")
+        if parent is None:
+            return list(page.get_ancestors().filter(depth__gt=1))
+        crumbs.append(parent)
+        node = parent
+    return crumbs[::-1]
 
 
 def indicator_detail(request, page, code):
@@ -172,6 +207,7 @@ def indicator_detail(request, page, code):
         "dimension_names": [cl.name(lang) for cl in indicator.dimension_lists],
         "base_url": page.url.rstrip("/") + f"/{indicator.code}/",
         "index_page": page,
+        "crumbs": _crumbs(page),
         "t": {
             "definition": indicator.definition(lang),
             "method": indicator.method(lang),
