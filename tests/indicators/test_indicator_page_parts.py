@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from alerts.next_update import _series_named_in, indicator_series
+from alerts.next_update import _series_named_in, indicator_series, next_entry_of
 from indicators.models import IndicatorIndexPage, Observation
 from indicators.views import _crumbs, related_releases
 from releases.models import ReleasePage, ReleaseSeries
@@ -143,3 +143,31 @@ def test_the_related_releases_are_the_same_entries_in_one_query(world, lang, dja
             with django_assert_num_queries(0):  # what the page shows of them is all read
                 assert [row(r) for r in found] == wanted
     assert len(expected) == 5 and "cancelled" not in {r.status for r in expected[:2]}
+
+
+def old_next_entry_of(series, lang, start):
+    """The queryset next_entry_of compiles (the reference)."""
+    return (
+        ReleasePage.objects.live()
+        .filter(series=series, locale__language_code=lang, release_at__gt=start)
+        .exclude(status="cancelled")
+        .order_by("release_at")
+        .first()
+    )
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_the_next_entry_is_the_same_in_one_query(world, lang, django_assert_num_queries):
+    world.next.status = "cancelled"  # skipped: the one after it is the next
+    world.next.save(update_fields=["status"])
+    now = dt.datetime.now(dt.UTC)
+    cases = [(now, None), (now, world.later.release_at - dt.timedelta(minutes=1)), (now, world.later.release_at)]
+    for at, after in cases:
+        start = max(at, after) if after else at
+        expected = old_next_entry_of(world.series, lang, start)
+        with django_assert_num_queries(1):
+            found = next_entry_of(world.series, lang=lang, now=at, after=after)
+        assert found == expected
+        assert found is None or found.locale.language_code == lang
+    assert next_entry_of(world.series, lang=lang, now=now).pk == old_next_entry_of(world.series, lang, now).pk
+    assert old_next_entry_of(world.series, lang, now).title.startswith("مقرری" if lang == "fa" else "Unemployment")
