@@ -23,6 +23,7 @@ from releases.models import ReleasePage
 
 from .maps import province_map
 from .models.indicators import Indicator, IndicatorDimension
+from .pagehtml import period_options, release_items
 from .presenters import CARD_PERIODS, build_view, shown_cells, sparkline_points
 from .query import IndicatorsAt, get_observations_many, labels_for, with_dimensions
 
@@ -187,6 +188,7 @@ def indicator_detail(request, page, code):
     period = _period_param(request)
     view = build_view(indicator, lang, period=period)
     province_table = view.province_table(period)
+    releases = related_releases(indicator)
     context = {
         "indicator": indicator,
         "name": indicator.name(lang),
@@ -197,13 +199,14 @@ def indicator_detail(request, page, code):
         "series_table": view.series_table(),
         "province_table": province_table,
         "province_map": _province_map(indicator, province_table, lang),
-        "periods": list(reversed(view.periods)),
+        "period_options": period_options(reversed(view.periods), province_table and province_table.period, lang),
         "chart": _chart_data(view, lang),
         "chart_description": _chart_description(view, lang),
         "flags_used": view.flags_used(),
         "suppressed_any": any(r.suppressed for r in view.rows),
         "threshold": indicator.threshold,
-        "releases": related_releases(indicator),
+        "releases": releases,
+        "release_items": release_items(releases, request, lang),
         "dimension_names": [cl.name(lang) for cl in indicator.dimension_lists],
         "base_url": page.url.rstrip("/") + f"/{indicator.code}/",
         "index_page": page,
