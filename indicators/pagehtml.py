@@ -7,17 +7,11 @@ the same HTML is joined from plain values. The template lines they replace are
 kept as the reference in tests/indicators/test_indicator_page_html.py, which
 renders both and compares them byte for byte."""
 
-from html import escape as _escape
-
 from django.utils.safestring import mark_safe
 
 from iran.dates import format_datetime
 
-
-def escape(value) -> str:
-    """What the template's autoescape does to a plain value (Django's `escape` is
-    the same `html.escape` underneath, without its lazy-string wrapper)."""
-    return _escape(str(value))
+from .html import escape
 
 
 def period_options(periods, selected, lang) -> str:

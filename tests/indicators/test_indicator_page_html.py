@@ -48,3 +48,21 @@ def test_the_related_release_items_are_the_template_s(home_pages, lang):
         expected = Template(RELEASES).render(Context({"releases": entries, "request": request}))
         assert release_items(entries, request, lang) == expected
     assert "&lt;" in expected and "&amp;" in expected and expected.count("<li>") == 5
+
+
+def test_escape_is_django_s_conditional_escape():
+    from decimal import Decimal
+
+    from django.utils.functional import lazy
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import SafeString, mark_safe
+    from django.utils.translation import gettext_lazy
+
+    from indicators.html import escape
+
+    lazy_texts = [gettext_lazy("Province"), lazy(lambda: "<x>", str)(), lazy(lambda: mark_safe("<y>"), SafeString)()]
+    values = ['<b>"a" & \'b\'</b>', "۱۲٬۳۴۵", mark_safe("<i>kept</i>"), SafeString("&amp;"), *lazy_texts,
+              12, Decimal("1.50"), None, ""]  # fmt: skip
+    for value in values:
+        assert escape(value) == conditional_escape(value), value
+    assert escape("<") == "&lt;" and escape(mark_safe("<")) == "<"
