@@ -28,11 +28,19 @@ from .presenters import CARD_PERIODS, build_view, shown_cells, sparkline_points
 from .query import IndicatorsAt, get_observations_many, labels_for, with_dimensions
 
 
+def _dimensions_of(code):
+    dimensions = IndicatorDimension.objects.filter(indicator__code=code).order_by("position")
+    return dimensions.select_related("indicator__producer", "code_list")
+
+
+# Compiled once (core/compiled.py): building the queryset cost as much as running it.
+_DIMENSIONS_OF = CompiledQuery(IndicatorDimension, _dimensions_of, code="\x00code\x00")
+
+
 def _indicator(code) -> Indicator:
     """The indicator with its producer and its dimensions' code lists: one query
     through its dimensions (a second only for an indicator without any)."""
-    dimensions = IndicatorDimension.objects.filter(indicator__code=code).order_by("position")
-    dimensions = list(dimensions.select_related("indicator__producer", "code_list"))
+    dimensions = _DIMENSIONS_OF(code=code)
     if dimensions:
         indicator = dimensions[0].indicator
         indicator.__dict__["dimension_lists"] = [dimension.code_list for dimension in dimensions]

@@ -171,3 +171,26 @@ def test_the_next_entry_is_the_same_in_one_query(world, lang, django_assert_num_
         assert found is None or found.locale.language_code == lang
     assert next_entry_of(world.series, lang=lang, now=now).pk == old_next_entry_of(world.series, lang, now).pk
     assert old_next_entry_of(world.series, lang, now).title.startswith("مقرری" if lang == "fa" else "Unemployment")
+
+
+def test_the_indicator_and_its_dimensions_are_one_compiled_read(db, django_assert_num_queries):
+    from django.http import Http404
+
+    from indicators.views import _indicator
+    from tests.builders.indicators import make_code_list
+
+    sex = make_code_list("sex", {"1": "مرد", "2": "زن"})
+    province = make_code_list("province", {"23": "تهران"}, total_code="00")
+    indicator = make_indicator("two-dims", dimensions=[province, sex])
+    make_indicator("one-dim", dimensions=[sex])
+    for _ in range(2):  # compiled once, run again with the code of the moment
+        with django_assert_num_queries(1):
+            found = _indicator("two-dims")
+            assert found.producer is None or found.producer.pk  # read with it
+        assert found == indicator and [cl.code for cl in found.dimension_lists] == ["province", "sex"]
+        assert found.dimension_lists[0].total_code == "00"
+        assert [cl.code for cl in _indicator("one-dim").dimension_lists] == ["sex"]
+    make_indicator("no-dims")
+    assert _indicator("no-dims").dimension_lists == []  # none through the dimensions: the indicator itself
+    with pytest.raises(Http404):
+        _indicator("missing")
