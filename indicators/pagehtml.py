@@ -14,11 +14,16 @@ from iran.dates import format_datetime
 from .html import escape
 
 
-def period_options(periods, selected, lang) -> str:
-    """The province table's period list: one <option> a period, `selected` marked."""
+def period_options(periods, selected, lang, labels=None) -> str:
+    """The province table's period list: one <option> a period, `selected` marked.
+    `labels` ({code: label}) are labels already made for this page (the series
+    table's rows): an English label works out its Gregorian months, twice a
+    period otherwise."""
+    labels = labels or {}
     return mark_safe(
         "".join(
-            f'<option value="{escape(p.code)}"{" selected" if p == selected else ""}>{escape(p.label(lang))}</option>'
+            f'<option value="{escape(p.code)}"{" selected" if p == selected else ""}>'
+            f"{escape(labels.get(p.code) or p.label(lang))}</option>"
             for p in periods
         )
     )

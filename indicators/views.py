@@ -190,6 +190,11 @@ def _crumbs(page):
     return crumbs[::-1]
 
 
+def _row_labels(series_table) -> dict:
+    """{period code: label} of the series table's rows (one a period, labelled in the page's language)."""
+    return {codes["period"]: label for codes, label, _cells in series_table.rows}
+
+
 def indicator_detail(request, page, code):
     lang = current_language()
     indicator = _indicator(code)
@@ -197,6 +202,7 @@ def indicator_detail(request, page, code):
     view = build_view(indicator, lang, period=period)
     province_table = view.province_table(period)
     releases = related_releases(indicator)
+    series_table = view.series_table()
     context = {
         "indicator": indicator,
         "name": indicator.name(lang),
@@ -204,10 +210,12 @@ def indicator_detail(request, page, code):
         "view": view,
         "latest": view.latest(),
         "status": view.status(),
-        "series_table": view.series_table(),
+        "series_table": series_table,
         "province_table": province_table,
         "province_map": _province_map(indicator, province_table, lang),
-        "period_options": period_options(reversed(view.periods), province_table and province_table.period, lang),
+        "period_options": period_options(
+            reversed(view.periods), province_table and province_table.period, lang, _row_labels(series_table)
+        ),
         "chart": _chart_data(view, lang),
         "chart_description": _chart_description(view, lang),
         "flags_used": view.flags_used(),

@@ -31,6 +31,9 @@ def test_the_period_options_are_the_template_s(lang, codes):
         with translation.override(lang):
             expected = Template(PERIODS).render(Context({"periods": periods, "selected": selected}))
             assert period_options(periods, selected, lang) == expected
+            # With the labels the page made already (some, or all): the same HTML.
+            made = {p.code: p.label(lang) for p in periods[1:]}
+            assert period_options(periods, selected, lang, made) == expected
     assert codes == [] or " selected>" in period_options(periods, periods[-1], lang)
 
 
@@ -66,3 +69,9 @@ def test_escape_is_django_s_conditional_escape():
     for value in values:
         assert escape(value) == conditional_escape(value), value
     assert escape("<") == "&lt;" and escape(mark_safe("<")) == "<"
+
+
+def test_the_period_options_use_the_labels_given():
+    periods = [Period.parse("1405-06"), Period.parse("1405-05")]
+    html = period_options(periods, None, "en", {"1405-06": "<June>"})
+    assert ">&lt;June&gt;</option>" in html and "Mordad 1405 (" in html
