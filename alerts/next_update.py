@@ -13,9 +13,13 @@ indicator page pointed at another organisation's quarterly release).
 Calendar entries are public in advance (title, date, status): only the
 entry, never what it releases, is shown."""
 
+import datetime as dt
+from functools import partial
+
 from django.db.models import Q, Subquery
 from django.utils import timezone
 
+from core.compiled import CompiledQuery
 from core.language import current_language
 from core.taxonomy import ReleaseKind
 from indicators.models import Observation
@@ -45,19 +49,39 @@ def _series_named_in(kind, *names):
     return _named_in(ReleaseSeries.objects.filter(active=True, kind=kind).order_by("pk"), kind, *names)
 
 
-def indicator_series(indicator):
-    """One query (issue 13): the series of the latest entry that carried the
-    indicator's observations rides as a scalar subquery, and the candidates
-    named in the indicator come with it (used only when there is no such entry)."""
+def _indicator_series_queryset(named, indicator, kind=None):
+    """The series of the latest entry that carried the indicator's observations, as a
+    scalar subquery, and (`named`) the active series of its kind, the candidates named
+    in it (used only when there is no such entry)."""
     own = (
         Observation.objects.filter(indicator=indicator, release__series__isnull=False)
         .order_by("-release__release_at")
         .values("release__series_id")[:1]
     )
     wanted = Q(pk=Subquery(own))
+    if named:
+        wanted |= Q(active=True, kind=kind)
+    return ReleaseSeries.objects.annotate(own_id=Subquery(own)).filter(wanted).order_by("pk")
+
+
+# The statements, compiled once (core/compiled.py): building this queryset cost more
+# than running it. Markers are where each call's values go.
+_INDICATOR = 424_200_001  # an indicator's id (positive, as ids are)
+_KIND = "\x00kind\x00"
+_SERIES_OF = {
+    False: CompiledQuery(ReleaseSeries, partial(_indicator_series_queryset, False), indicator=_INDICATOR),
+    True: CompiledQuery(ReleaseSeries, partial(_indicator_series_queryset, True), indicator=_INDICATOR, kind=_KIND),
+}
+
+
+def indicator_series(indicator):
+    """One query (issue 13): the series of the latest entry that carried the
+    indicator's observations rides as a scalar subquery, and the candidates
+    named in the indicator come with it (used only when there is no such entry)."""
     if indicator.release_series:
-        wanted |= Q(active=True, kind=indicator.release_series)
-    rows = list(ReleaseSeries.objects.annotate(own_id=Subquery(own)).filter(wanted).order_by("pk"))
+        rows = _SERIES_OF[True](indicator=indicator.pk, kind=indicator.release_series)
+    else:
+        rows = _SERIES_OF[False](indicator=indicator.pk)
     if not rows:
         return None
     own_id = rows[0].own_id
@@ -77,16 +101,29 @@ def page_series(page):
     return release.series if release is not None and release.series_id else None
 
 
+def _next_entry_queryset(series, lang, start):
+    return (
+        ReleasePage.objects.live()
+        .filter(series=series, locale__language_code=lang, release_at__gt=start)
+        .exclude(status=ReleaseStatus.CANCELLED)
+        .order_by("release_at")[:1]
+    )
+
+
+_NEXT_ENTRY = CompiledQuery(
+    ReleasePage,
+    _next_entry_queryset,
+    series=424_200_002,
+    lang="\x00lang\x00",
+    start=dt.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC),
+)
+
+
 def next_entry_of(series, lang=None, now=None, after=None):
     """The next upcoming, not cancelled entry of `series` in language `lang`."""
     if series is None:
         return None
     now = now or timezone.now()
     start = max(now, after) if after else now
-    return (
-        ReleasePage.objects.live()
-        .filter(series=series, locale__language_code=lang or current_language(), release_at__gt=start)
-        .exclude(status=ReleaseStatus.CANCELLED)
-        .order_by("release_at")
-        .first()
-    )
+    found = _NEXT_ENTRY(series=series.pk, lang=lang or current_language(), start=start)
+    return found[0] if found else None

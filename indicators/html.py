@@ -4,12 +4,26 @@ A province table or a time series is a few hundred cells; a template include
 per row and filters per cell cost more than the rest of the page. These
 functions write exactly what `includes/cells.html`, the rows of
 `includes/table.html` and the areas of `includes/province_map.html` wrote, every
-text escaped as the template would (`conditional_escape`)."""
+text escaped as the template would (`conditional_escape`, as `escape` below)."""
 
 from __future__ import annotations
 
-from django.utils.html import conditional_escape
+from html import escape as _html_escape
+
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
+
+
+def escape(value) -> str:
+    """Django's `conditional_escape` without its lazy-function wrapper, which cost
+    more than the escaping over the page's few hundred cells: a lazy text made a
+    string, a value that knows its HTML (`__html__`, a SafeString) as it is, any
+    other text through `html.escape`, as Django's `escape` does."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return _html_escape(str(value))
 
 
 def _fmt(fmt: str) -> tuple[str, int]:
@@ -20,17 +34,17 @@ def _fmt(fmt: str) -> tuple[str, int]:
 def cells_html(cells, fmt: str, suppressed_title) -> str:
     """The <td>s of one row (as `includes/cells.html`)."""
     lang, decimals = _fmt(fmt)
-    title = conditional_escape(suppressed_title)
+    title = escape(suppressed_title)
     parts = []
     for cell in cells:
-        text = conditional_escape(cell.text(lang, decimals))
+        text = escape(cell.text(lang, decimals))
         if cell.suppressed:
             parts.append(f'<td class="num suppressed"><abbr title="{title}">{text}</abbr>')
         else:
             parts.append(f'<td class="num">{text}')
         symbols = cell.symbols
         if symbols:
-            parts.append(f'<sup class="flag">{conditional_escape(symbols)}</sup>')
+            parts.append(f'<sup class="flag">{escape(symbols)}</sup>')
         parts.append("</td>")
     return "".join(parts)
 
@@ -40,10 +54,7 @@ def table_rows_html(table, fmt: str, suppressed_title, total_code) -> str:
     out = []
     for codes, label, cells in table.rows:
         total = ' class="total-row"' if total_code and codes.get("province", "") == total_code else ""
-        out.append(
-            f'<tr{total}><th scope="row">{conditional_escape(label)}</th>'
-            f"{cells_html(cells, fmt, suppressed_title)}</tr>\n"
-        )
+        out.append(f'<tr{total}><th scope="row">{escape(label)}</th>{cells_html(cells, fmt, suppressed_title)}</tr>\n')
     return mark_safe("".join(out))  # every text above is escaped
 
 
@@ -51,11 +62,11 @@ def map_areas_html(areas) -> str:
     """The map's <path>s (as the loop of `includes/province_map.html`)."""
     out = []
     for area in areas:
-        label, text = conditional_escape(area.label), conditional_escape(area.text)
+        label, text = escape(area.label), escape(area.text)
         out.append(
-            f'<path d="{conditional_escape(area.d)}" fill="{conditional_escape(area.fill)}" stroke="#fff" '
+            f'<path d="{escape(area.d)}" fill="{escape(area.fill)}" stroke="#fff" '
             f'stroke-width="1.5" tabindex="0" role="img" aria-label="{label}: {text}" '
-            f'data-code="{conditional_escape(area.code)}"><title>{label}: {text}</title></path>\n'
+            f'data-code="{escape(area.code)}"><title>{label}: {text}</title></path>\n'
         )
     return mark_safe("".join(out))  # every text above is escaped
 
@@ -63,8 +74,5 @@ def map_areas_html(areas) -> str:
 def map_table_rows_html(areas) -> str:
     """The rows of the map's table of figures."""
     return mark_safe(  # every text below is escaped
-        "".join(
-            f'<tr><th scope="row">{conditional_escape(a.label)}</th><td>{conditional_escape(a.text)}</td></tr>'
-            for a in areas
-        )
+        "".join(f'<tr><th scope="row">{escape(a.label)}</th><td>{escape(a.text)}</td></tr>' for a in areas)
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from functools import partial
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from core.compiled import CompiledQuery
 from core.exports import csv_response, safe_cell, xlsx_response
 from core.language import current_language
 from core.taxonomy import codes_from_db, contains_code, topic_code, topics_in
@@ -20,15 +23,24 @@ from releases.models import ReleasePage
 
 from .maps import province_map
 from .models.indicators import Indicator, IndicatorDimension
+from .pagehtml import period_options, release_items
 from .presenters import CARD_PERIODS, build_view, shown_cells, sparkline_points
 from .query import IndicatorsAt, get_observations_many, labels_for, with_dimensions
+
+
+def _dimensions_of(code):
+    dimensions = IndicatorDimension.objects.filter(indicator__code=code).order_by("position")
+    return dimensions.select_related("indicator__producer", "code_list")
+
+
+# Compiled once (core/compiled.py): building the queryset cost as much as running it.
+_DIMENSIONS_OF = CompiledQuery(IndicatorDimension, _dimensions_of, code="\x00code\x00")
 
 
 def _indicator(code) -> Indicator:
     """The indicator with its producer and its dimensions' code lists: one query
     through its dimensions (a second only for an indicator without any)."""
-    dimensions = IndicatorDimension.objects.filter(indicator__code=code).order_by("position")
-    dimensions = list(dimensions.select_related("indicator__producer", "code_list"))
+    dimensions = _DIMENSIONS_OF(code=code)
     if dimensions:
         indicator = dimensions[0].indicator
         indicator.__dict__["dimension_lists"] = [dimension.code_list for dimension in dimensions]
@@ -131,19 +143,56 @@ def _chart_description(view, lang):
     return text
 
 
-def related_releases(indicator, limit=5):
-    if not indicator.release_series:
-        return []
-    lang = current_language()
-    qs = ReleasePage.objects.live().filter(kind=indicator.release_series, locale__language_code=lang)
-    now = timezone.now()
+# The related releases' statement, compiled once per limit (core/compiled.py): only
+# the series' kind, the language and the instant change from one request to the next.
+_RELATED: dict = {}
+_KIND, _LANG = "\x00kind\x00", "\x00lang\x00"
+_NOW = dt.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
+# What the list shows of an entry: its title, date and status, and its URL.
+RELATED_FIELDS = ("title", "url_path", "release_at", "status")
+
+
+def _related_queryset(limit, kind, lang, now):
+    qs = ReleasePage.objects.live().filter(kind=kind, locale__language_code=lang)
     upcoming = qs.filter(release_at__gte=now).exclude(status="cancelled").order_by("release_at")[:2]
     recent = qs.filter(release_at__lt=now).order_by("-release_at")[:limit]
     # Both lists in one query: each is a bounded subquery.
-    found = list(qs.filter(Q(pk__in=upcoming.values("pk")) | Q(pk__in=recent.values("pk"))))
+    return qs.filter(Q(pk__in=upcoming.values("pk")) | Q(pk__in=recent.values("pk"))).only(*RELATED_FIELDS)
+
+
+def related_releases(indicator, limit=5):
+    if not indicator.release_series:
+        return []
+    query = _RELATED.get(limit)
+    if query is None:
+        build = partial(_related_queryset, limit)
+        query = _RELATED[limit] = CompiledQuery(ReleasePage, build, kind=_KIND, lang=_LANG, now=_NOW)
+    now = timezone.now()
+    found = query(kind=indicator.release_series, lang=current_language(), now=now)
     soon = sorted((r for r in found if r.release_at >= now), key=lambda r: r.release_at)
     past = sorted((r for r in found if r.release_at < now), key=lambda r: r.release_at, reverse=True)
     return soon + past[: max(0, limit - len(soon))]
+
+
+def _crumbs(page):
+    """The index page's ancestors below the tree's root (depth > 1), the home first.
+    The router gives each page of a route its parent, as Wagtail's `Page.route`
+    does (treebeard's `_cached_parent_obj`, which `get_parent` answers from): then
+    nothing is read. A page reached otherwise reads its ancestors in one query."""
+    crumbs = []
+    node = page
+    while node.depth > 2:
+        parent = node.__dict__.get("_cached_parent_obj")
+        if parent is None:
+            return list(page.get_ancestors().filter(depth__gt=1))
+        crumbs.append(parent)
+        node = parent
+    return crumbs[::-1]
+
+
+def _row_labels(series_table) -> dict:
+    """{period code: label} of the series table's rows (one a period, labelled in the page's language)."""
+    return {codes["period"]: label for codes, label, _cells in series_table.rows}
 
 
 def indicator_detail(request, page, code):
@@ -152,6 +201,8 @@ def indicator_detail(request, page, code):
     period = _period_param(request)
     view = build_view(indicator, lang, period=period)
     province_table = view.province_table(period)
+    releases = related_releases(indicator)
+    series_table = view.series_table()
     context = {
         "indicator": indicator,
         "name": indicator.name(lang),
@@ -159,19 +210,23 @@ def indicator_detail(request, page, code):
         "view": view,
         "latest": view.latest(),
         "status": view.status(),
-        "series_table": view.series_table(),
+        "series_table": series_table,
         "province_table": province_table,
         "province_map": _province_map(indicator, province_table, lang),
-        "periods": list(reversed(view.periods)),
+        "period_options": period_options(
+            reversed(view.periods), province_table and province_table.period, lang, _row_labels(series_table)
+        ),
         "chart": _chart_data(view, lang),
         "chart_description": _chart_description(view, lang),
         "flags_used": view.flags_used(),
         "suppressed_any": any(r.suppressed for r in view.rows),
         "threshold": indicator.threshold,
-        "releases": related_releases(indicator),
+        "releases": releases,
+        "release_items": release_items(releases, request, lang),
         "dimension_names": [cl.name(lang) for cl in indicator.dimension_lists],
         "base_url": page.url.rstrip("/") + f"/{indicator.code}/",
         "index_page": page,
+        "crumbs": _crumbs(page),
         "t": {
             "definition": indicator.definition(lang),
             "method": indicator.method(lang),
