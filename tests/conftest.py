@@ -19,6 +19,20 @@ os.environ.setdefault("TEST_VAR_DIR", tempfile.mkdtemp(prefix="statportal-test-"
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language (Persian). A request through
+    the test client leaves its language active in the thread (LocaleMiddleware
+    activates it and nothing deactivates it), so without this a test that renders
+    outside a request saw the language of whichever test ran before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _media_storage(request, tmp_path):
     """Every test writes uploaded files into its own temporary folder; browser
     journeys share the demo server's files (TEST_VAR_DIR, see config/settings/test.py)."""
