@@ -38,6 +38,12 @@ from django.db.models.query import (
     get_related_populators,
 )
 
+# Markers for the values most statements take: the request's instant and a page's
+# tree path. No real value is either (an instant in 2001 to the microsecond, a path
+# with NULs), and one statement never takes two of the same kind.
+MARK_NOW = datetime.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
+MARK_PATH = "\x00path\x00"
+
 
 def _forms(connection, marker):
     """The forms a marker may take among the compiled parameters, as functions of the value."""

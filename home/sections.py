@@ -8,8 +8,6 @@ datasets it shows. The headline indicator cards are the indicators app's own
 batched tag (`{% headline_indicators %}`), read in a fixed number of queries too.
 """
 
-import datetime as dt
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, Func, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
@@ -18,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from catalog.enums import AccessLevel
 from catalog.models import CatalogIndexPage, Dataset
-from core.compiled import CompiledQuery
+from core.compiled import MARK_NOW, MARK_PATH, CompiledQuery
 from core.language import current_language
 from publications.models import PublicationIndexPage, PublicationPage, publications_queryset
 from releases.enums import ReleaseStatus
@@ -36,9 +34,7 @@ INDEX_MODELS = (ReleaseCalendarPage, PublicationIndexPage, CatalogIndexPage, Res
 
 # Each section's statement is compiled once per process and database
 # (core.compiled): only these values change from one request to the next.
-NOW = dt.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)  # the request's instant
 LOCALE = 2124240001
-PATH = "\x00path\x00"
 DEPTH = 2124240002
 TYPES = tuple(2124240010 + n for n in range(len(INDEX_MODELS)))
 
@@ -82,7 +78,7 @@ def _upcoming(now, path, depth):
     )
 
 
-_UPCOMING = CompiledQuery(ReleasePage, _upcoming, now=NOW, path=PATH, depth=DEPTH)
+_UPCOMING = CompiledQuery(ReleasePage, _upcoming, now=MARK_NOW, path=MARK_PATH, depth=DEPTH)
 
 
 def upcoming_releases(calendar, now, request=None):
@@ -101,7 +97,7 @@ def _latest_publications(now, locale):
     return queryset.order_by("-release__release_at", "-first_published_at")[:LATEST_PUBLICATIONS]
 
 
-_PUBLICATIONS = CompiledQuery(PublicationPage, _latest_publications, now=NOW, locale=LOCALE)
+_PUBLICATIONS = CompiledQuery(PublicationPage, _latest_publications, now=MARK_NOW, locale=LOCALE)
 
 
 def latest_publications(locale_id, now):

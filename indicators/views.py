@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from functools import partial
 
@@ -13,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from core.compiled import CompiledQuery
+from core.compiled import MARK_NOW, CompiledQuery
 from core.exports import csv_response, safe_cell, xlsx_response
 from core.language import current_language
 from core.taxonomy import codes_from_db, contains_code, topic_code, topics_in
@@ -147,7 +146,6 @@ def _chart_description(view, lang):
 # the series' kind, the language and the instant change from one request to the next.
 _RELATED: dict = {}
 _KIND, _LANG = "\x00kind\x00", "\x00lang\x00"
-_NOW = dt.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
 # What the list shows of an entry: its title, date and status, and its URL.
 RELATED_FIELDS = ("title", "url_path", "release_at", "status")
 
@@ -166,7 +164,7 @@ def related_releases(indicator, limit=5):
     query = _RELATED.get(limit)
     if query is None:
         build = partial(_related_queryset, limit)
-        query = _RELATED[limit] = CompiledQuery(ReleasePage, build, kind=_KIND, lang=_LANG, now=_NOW)
+        query = _RELATED[limit] = CompiledQuery(ReleasePage, build, kind=_KIND, lang=_LANG, now=MARK_NOW)
     now = timezone.now()
     found = query(kind=indicator.release_series, lang=current_language(), now=now)
     soon = sorted((r for r in found if r.release_at >= now), key=lambda r: r.release_at)

@@ -1,8 +1,6 @@
 """What every publication has: the index page, the publication page, the
 observation blocks' page mixin, and the queryset of released publications."""
 
-import datetime as dt
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
@@ -18,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.search import index
 
-from core.compiled import CompiledQuery
+from core.compiled import MARK_NOW, MARK_PATH, CompiledQuery
 from core.taxonomy import Organisation, Topic
 from iran import dates
 from iran.text import to_persian_digits
@@ -54,8 +52,6 @@ def due_revision_subquery(now):
 
 
 # The markers of a compiled child lookup (values no page has).
-_MARK_NOW = dt.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
-_MARK_PATH = "\x00path\x00"
 
 
 class ChildQuery(CompiledQuery):
@@ -65,7 +61,7 @@ class ChildQuery(CompiledQuery):
     database adapts a datetime). Call it with `child(parent, slug, now)`."""
 
     def __init__(self, model, build):
-        super().__init__(model, build, path=_MARK_PATH, depth=424242001, slug="\x00slug\x00", now=_MARK_NOW)
+        super().__init__(model, build, path=MARK_PATH, depth=424242001, slug="\x00slug\x00", now=MARK_NOW)
 
     def child(self, parent, slug, now):
         rows = self(path=parent.path, depth=parent.depth + 1, slug=slug, now=now)

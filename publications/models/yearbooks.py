@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.compiled import CompiledQuery
+from core.compiled import MARK_NOW, MARK_PATH, CompiledQuery
 from releases.embargo import is_public, released_q
 from releases.mixins import ReleasedContentMixin
 
@@ -27,8 +27,6 @@ from ..enums import (
 )
 from ..streams import PublicationStreamBlock
 from .base import (
-    _MARK_NOW,
-    _MARK_PATH,
     ORGANISATION_DIMENSION,
     PROVINCE_DIMENSION,
     ChildQuery,
@@ -290,7 +288,7 @@ def _chapter_rows(path, depth, now, contents):
 # Compiled once (core/compiled.py), with and without the chapters' bodies (their contents).
 _CHAPTER_ROWS = {
     contents: CompiledQuery(
-        YearbookChapterPage, partial(_chapter_rows, contents=contents), path=_MARK_PATH, depth=424242001, now=_MARK_NOW
+        YearbookChapterPage, partial(_chapter_rows, contents=contents), path=MARK_PATH, depth=424242001, now=MARK_NOW
     )
     for contents in (False, True)
 }
