@@ -95,6 +95,16 @@ def pytest_unconfigure(config):
     shutil.rmtree(os.environ.get("TEST_VAR_DIR", ""), ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _no_disclosure_suspects():
+    """The disclosure look-up's process-wide guess (which indicators skip the screen)
+    starts empty in every test: ids are reused from one test's database to the next,
+    and tests count the queries."""
+    from indicators.disclosure import lookup
+
+    lookup.forget_suspects()
+
+
 @pytest.fixture
 def empty_cache():
     from django.core.cache import cache

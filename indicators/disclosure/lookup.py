@@ -133,9 +133,12 @@ def patterns(
     hierarchies_of = hierarchies_of or hierarchies_for
     out: dict[int, dict[str, set[tuple]]] = {pk: {p: set() for p in wanted} for pk, wanted in periods.items()}
     keys = {}
-    for (pk, period), stats in _period_stats(_screened(indicators, periods, now), now).items():
+    suspects = set()
+    for (pk, period), stats in _period_stats(_to_aggregate(indicators, periods, now), now).items():
         if can_be_primary(indicators[pk], stats):
             keys[(pk, period)] = _key(indicators[pk], protection, period, stats)
+            suspects.add(pk)
+    _remember_suspects(periods, suspects)
     found = _cache_get_many(list(keys.values()))
     missed = []
     for pair, key in keys.items():
@@ -151,6 +154,38 @@ def patterns(
         fresh[keys[(pk, period)]] = sorted(hidden)
     _cache_set_many(fresh)
     return out
+
+
+# Indicators whose periods asked last could hold a primary cell (ids; this
+# process's guess, nothing more): their ranges go straight to the statistics,
+# which tell every period's `can_be_primary` as the screen would, instead of
+# being read by the screen and then again by the statistics. An indicator whose
+# statistics show no such period is screened again next time.
+_SUSPECTS: dict[int, None] = {}
+_SUSPECTS_LIMIT = 4096
+
+
+def _to_aggregate(indicators, periods: dict[int, set[str]], now) -> dict[int, set[str]]:
+    """The periods that get the per-period statistics: the suspects' at once, the
+    others' after the screen."""
+    suspected = {pk: wanted for pk, wanted in periods.items() if pk in _SUSPECTS}
+    rest = {pk: wanted for pk, wanted in periods.items() if pk not in _SUSPECTS}
+    return suspected | _screened(indicators, rest, now)
+
+
+def _remember_suspects(periods: dict[int, set[str]], suspects: set[int]):
+    if len(_SUSPECTS) >= _SUSPECTS_LIMIT:
+        _SUSPECTS.clear()
+    for pk in periods:
+        if pk in suspects:
+            _SUSPECTS[pk] = None
+        else:
+            _SUSPECTS.pop(pk, None)
+
+
+def forget_suspects():
+    """Start every indicator from the screen again (tests count the queries)."""
+    _SUSPECTS.clear()
 
 
 def _ranges(periods: dict[int, set[str]]) -> list[tuple[int, int, int]]:

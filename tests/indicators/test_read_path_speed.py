@@ -146,6 +146,35 @@ def test_only_ranges_that_can_hold_a_primary_cell_get_the_statistics(province):
     assert hidden == {large.pk: {"1404-01": set()}} and len(queries) == 1  # the screen only
 
 
+def test_an_indicator_that_held_a_possible_primary_cell_skips_the_screen_until_it_holds_none(province):
+    small = filled("small", province)  # «16» counted from 2 units
+    large = make_indicator("large", [province], is_key=True)
+    for month in (1, 2):
+        add_observation(large, f"1404-{month:02d}", ["IR"], 10, count=50)
+    indicators = {i.pk: i for i in with_dimensions([small, large])}
+    periods = {pk: {"1404-01", "1404-02"} for pk in indicators}
+
+    def read():
+        with CaptureQueriesContext(connection) as queries:
+            hidden = lookup.patterns(indicators, periods, now=timezone.now())
+        statements = [q["sql"] for q in queries.captured_queries]
+        screened = [sql for sql in statements if '"least"' in sql and '"period"' not in sql.split("FROM")[0]]
+        return hidden, screened, statements
+
+    first, screened, _ = read()
+    assert len(screened) == 1 and "UNION ALL" in screened[0]  # both ranges screened, the small one aggregated
+    again, screened, _ = read()
+    assert again == first and ("16",) in first[small.pk]["1404-01"]  # the same cells hidden
+    # the large one alone is screened now; the small one goes straight to the statistics
+    assert len(screened) == 1 and "UNION ALL" not in screened[0] and list(lookup._SUSPECTS) == [small.pk]
+    Observation.objects.filter(indicator=indicators[small.pk], d1="16").delete()
+    cleared, _, _ = read()
+    assert cleared[small.pk] == {"1404-01": set(), "1404-02": set()}
+    assert lookup._SUSPECTS == {}  # no possible primary cell left: screened again next time
+    _, screened, statements = read()
+    assert len(screened) == 1 and len(statements) == 1  # the screen only
+
+
 def test_the_statistics_are_not_compiled_again(province):
     indicator = filled("first", province)
     periods = {indicator.pk: {"1404-01", "1404-02"}}
@@ -197,8 +226,9 @@ def test_the_dashboard_reads_indicators_filters_and_cards_in_five_queries(provin
     with CaptureQueriesContext(connection) as queries:
         context = dashboard_context(request)
     assert [c["indicator"].code for c in context["cards"]] == ["first", "second", "third"]
-    # key indicators with producers and latest public periods, dimensions, labels, cells, screen, statistics
-    assert len(queries) == 6
+    # key indicators with producers and latest public periods, dimensions, labels, cells, statistics
+    # (no screen: each held a possible primary cell the first time; `lookup._SUSPECTS`)
+    assert len(queries) == 5
 
 
 def test_the_headline_cards_read_their_windows_with_the_indicators(province, home_pages):
@@ -212,8 +242,9 @@ def test_the_headline_cards_read_their_windows_with_the_indicators(province, hom
     headline_cards("fa")  # the disclosure patterns' cache
     with CaptureQueriesContext(connection) as queries:
         cards = headline_cards("fa")
-    # indicators with their latest public periods, dimensions, labels, cells, screen, statistics
-    assert len(queries) == 6
+    # indicators with their latest public periods, dimensions, labels, cells, statistics (no screen:
+    # both held a possible primary cell the first time)
+    assert len(queries) == 5
     assert [c["latest"]["period"].code for c in cards] == ["1404-12", "1404-12"]  # not the embargoed 1405-01
     with mock.patch("indicators.views.timezone.now", return_value=minute):
         assert [c["latest"]["period"].code for c in headline_cards("fa")] == ["1404-12", "1405-01"]
