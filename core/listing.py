@@ -39,18 +39,27 @@ def page_of(request, items, per_page):
 MAX_PAGE = 100_000
 
 
-def counted_page(request, queryset, per_page):
+def counted_rows(queryset, number, per_page):
+    """The rows of page `number`, each with the total (`listing_total`)."""
+    offset = (number - 1) * per_page
+    return queryset.annotate(listing_total=Window(Count("pk")))[offset : offset + per_page]
+
+
+def counted_page(request, queryset, per_page, first_page=None):
     """core.listing.page_of's page, its rows and the total read in one query
     (COUNT(*) OVER ()) instead of a COUNT and then the rows. A page number that
     is not a page (below 1, past the last, or too large for the database's
-    OFFSET) falls back to page_of, which gives the first or last page as before."""
+    OFFSET) falls back to page_of, which gives the first or last page as before.
+    `first_page`, when given, reads page 1's `counted_rows` (a compiled statement)."""
     try:
         number = int(request.GET.get("page") or 1)
     except (TypeError, ValueError):
         number = 1  # page_of: not a number → the first page
     if 1 <= number <= MAX_PAGE:
-        offset = (number - 1) * per_page
-        rows = list(queryset.annotate(listing_total=Window(Count("pk")))[offset : offset + per_page])
+        if number == 1 and first_page is not None:
+            rows = list(first_page())
+        else:
+            rows = list(counted_rows(queryset, number, per_page))
         if rows or number == 1:
             paginator = Paginator(queryset, per_page)
             # The cached_property, read already (rows of a values() queryset are dicts).

@@ -73,3 +73,31 @@ def test_a_dataset_label_is_django_own(catalog, lang):
             for value in [code for code, _label in field.flatchoices] + ["unknown"]:
                 setattr(ds, name, value)
                 assert ds._get_FIELD_display(field) == Model._get_FIELD_display(ds, field), (name, value)
+
+
+def _listed(rows):
+    return [(d.slug, d.n_variables, d.listing_total) for d in rows]
+
+
+def test_the_whole_catalog_s_compiled_statements_read_what_the_orm_reads(catalog):
+    from catalog.views import _ALL_FIRST_PAGE, _ALL_GROUPS, PAGE_SIZE, _results, facet_groups
+    from core.listing import counted_rows
+
+    for n in range(PAGE_SIZE + 2):  # past one page: the first page's rows and the whole count
+        dataset(f"more-{n}", access="open", title_fa=f"داده {n}", with_file=False, topic="wages")
+    Dataset.objects.filter(slug="coops").update(published=False)
+    published = Dataset.objects.published()
+    expected = _listed(counted_rows(_results(published), 1, PAGE_SIZE))
+    assert len(expected) == PAGE_SIZE and expected[0][2] == published.count() == PAGE_SIZE + 5
+    assert _listed(_ALL_FIRST_PAGE()) == expected
+    assert sorted(_ALL_GROUPS(), key=repr) == sorted(facet_groups(published), key=repr)
+
+
+def test_a_filtered_or_later_page_of_the_catalog_is_not_the_whole_catalog_s_first(client, catalog):
+    for n in range(13):
+        dataset(f"more-{n}", access="open", title_fa=f"داده {n}", with_file=False)
+    first = [d.slug for d in client.get("/fa/catalog/").context["page_obj"].object_list]
+    second = [d.slug for d in client.get("/fa/catalog/?page=2").context["page_obj"].object_list]
+    licensed = [d.slug for d in client.get("/fa/catalog/?access=licensed").context["page_obj"].object_list]
+    assert len(first) == 12 and second and not set(first) & set(second)
+    assert sorted(licensed) == ["insured", "wages2"]
