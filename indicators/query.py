@@ -275,11 +275,14 @@ def _dimensions_query(size: int) -> CompiledQuery:
 
 def indicators_by_code(codes: Iterable[str]) -> dict[str, Indicator]:
     """{code: indicator with its dimensions' code lists}: one query through the
-    dimensions (a second only for indicators that have none or do not exist)."""
+    dimensions, its SQL compiled once per number of codes (`_dimensions_by_code_query`;
+    a second query only for indicators that have none or do not exist)."""
     codes = {c for c in codes if c}
     found: dict[str, Indicator] = {}
-    dimensions = IndicatorDimension.objects.filter(indicator__code__in=codes).select_related("indicator", "code_list")
-    for dimension in dimensions.order_by("indicator_id", "position"):
+    if not codes:
+        return found  # the ORM's empty IN reads nothing either
+    values = {f"c{i}": str(code) for i, code in enumerate(codes)}  # as the ORM prepares a CharField's value
+    for dimension in _dimensions_by_code_query(len(values))(**values):
         indicator = found.setdefault(dimension.indicator.code, dimension.indicator)
         indicator.__dict__.setdefault("dimension_lists", []).append(dimension.code_list)
     if codes - set(found):
@@ -287,6 +290,28 @@ def indicators_by_code(codes: Iterable[str]) -> dict[str, Indicator]:
             indicator.__dict__["dimension_lists"] = []
             found[indicator.code] = indicator
     return found
+
+
+def _dimensions_by_code_queryset(codes):
+    dimensions = IndicatorDimension.objects.filter(indicator__code__in=list(codes))
+    return dimensions.select_related("indicator", "code_list").order_by("indicator_id", "position")
+
+
+_DIMENSION_BY_CODE_QUERIES: dict[int, CompiledQuery] = {}
+
+
+def _dimensions_by_code_query(size: int) -> CompiledQuery:
+    """The dimensions (with their indicators and code lists) of the indicators of
+    `size` codes, in order: a page's blocks name their indicators by code, and
+    compiling the join cost as much as running it."""
+    query = _DIMENSION_BY_CODE_QUERIES.get(size)
+    if query is None:
+        markers = {f"c{i}": f"\x00i{i}\x00" for i in range(size)}
+        if len(_DIMENSION_BY_CODE_QUERIES) >= 64:
+            _DIMENSION_BY_CODE_QUERIES.clear()
+        build = lambda **codes: _dimensions_by_code_queryset(codes.values())  # noqa: E731
+        query = _DIMENSION_BY_CODE_QUERIES[size] = CompiledQuery(IndicatorDimension, build, **markers)
+    return query
 
 
 def get_observations_many(

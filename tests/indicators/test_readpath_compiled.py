@@ -5,8 +5,8 @@
   periods, the latest period whole) run from SQL compiled once per shape: the
   rows must be the ORM's `_read_queryset` rows, at every instant (before and
   after a release minute), and a second read of the same shape compiles nothing.
-* `with_dimensions`, `labels_for` (compiled once per number of values) and
-  `IndicatorsAt` (once per limit): the same."""
+* `indicators_by_code`, `with_dimensions`, `labels_for` (compiled once per number
+  of values) and `IndicatorsAt` (once per limit): the same."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from indicators.presenters import CARD_PERIODS, shown_cells
 from indicators.query import (
     IndicatorsAt,
     Keep,
+    _dimensions_by_code_queryset,
     _labels_queryset,
     _read_queryset,
     _ReadStatement,
@@ -30,6 +31,7 @@ from indicators.query import (
     cells_q,
     get_observations_many,
     headline_q,
+    indicators_by_code,
     labels_for,
     with_dimensions,
     with_latest_public_start,
@@ -247,3 +249,30 @@ def test_the_labels_compiled_are_the_orms(lists):
     with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
         assert list(labels_for(["province", "sex"], "fa")["province"]) == expected
     assert compiled.call_count == 0
+
+
+def test_the_indicators_by_code_compiled_are_the_orms(lists):
+    province, sex = lists
+    filled("one", [province]), filled("two", [sex, province]), make_indicator("none")
+
+    def orm(codes):
+        found = {}
+        for dimension in _dimensions_by_code_queryset(codes):
+            found.setdefault(dimension.indicator.code, (dimension.indicator, []))[1].append(dimension.code_list)
+        return found
+
+    def seen(indicator, code_lists):
+        return (indicator.pk, indicator.code, indicator.name_fa, [(cl.pk, cl.code, cl.total_code) for cl in code_lists])
+
+    for codes in (["one"], ["two", "one"], ["one", "none", "missing"], ["none"], ["one", "one", ""]):
+        found = indicators_by_code(codes)
+        expected = {code: seen(*pair) for code, pair in orm({c for c in codes if c}).items()}
+        assert {code: seen(i, i.dimension_lists) for code, i in found.items() if i.dimension_lists} == expected
+        assert set(found) == {c for c in codes if c} - {"missing"}
+    assert indicators_by_code(["none"])["none"].dimension_lists == []
+    assert indicators_by_code([]) == {} and indicators_by_code([""]) == {}
+    indicators_by_code(["x", "y"])  # compiled for two codes
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
+        found = indicators_by_code(["two", "one"])
+    assert compiled.call_count == 0
+    assert [cl.code for cl in found["two"].dimension_lists] == ["sex", "province"]
