@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -274,11 +275,14 @@ def _dimensions_query(size: int) -> CompiledQuery:
 
 def indicators_by_code(codes: Iterable[str]) -> dict[str, Indicator]:
     """{code: indicator with its dimensions' code lists}: one query through the
-    dimensions (a second only for indicators that have none or do not exist)."""
+    dimensions, its SQL compiled once per number of codes (`_dimensions_by_code_query`;
+    a second query only for indicators that have none or do not exist)."""
     codes = {c for c in codes if c}
     found: dict[str, Indicator] = {}
-    dimensions = IndicatorDimension.objects.filter(indicator__code__in=codes).select_related("indicator", "code_list")
-    for dimension in dimensions.order_by("indicator_id", "position"):
+    if not codes:
+        return found  # the ORM's empty IN reads nothing either
+    values = {f"c{i}": str(code) for i, code in enumerate(codes)}  # as the ORM prepares a CharField's value
+    for dimension in _dimensions_by_code_query(len(values))(**values):
         indicator = found.setdefault(dimension.indicator.code, dimension.indicator)
         indicator.__dict__.setdefault("dimension_lists", []).append(dimension.code_list)
     if codes - set(found):
@@ -286,6 +290,28 @@ def indicators_by_code(codes: Iterable[str]) -> dict[str, Indicator]:
             indicator.__dict__["dimension_lists"] = []
             found[indicator.code] = indicator
     return found
+
+
+def _dimensions_by_code_queryset(codes):
+    dimensions = IndicatorDimension.objects.filter(indicator__code__in=list(codes))
+    return dimensions.select_related("indicator", "code_list").order_by("indicator_id", "position")
+
+
+_DIMENSION_BY_CODE_QUERIES: dict[int, CompiledQuery] = {}
+
+
+def _dimensions_by_code_query(size: int) -> CompiledQuery:
+    """The dimensions (with their indicators and code lists) of the indicators of
+    `size` codes, in order: a page's blocks name their indicators by code, and
+    compiling the join cost as much as running it."""
+    query = _DIMENSION_BY_CODE_QUERIES.get(size)
+    if query is None:
+        markers = {f"c{i}": f"\x00i{i}\x00" for i in range(size)}
+        if len(_DIMENSION_BY_CODE_QUERIES) >= 64:
+            _DIMENSION_BY_CODE_QUERIES.clear()
+        build = lambda **codes: _dimensions_by_code_queryset(codes.values())  # noqa: E731
+        query = _DIMENSION_BY_CODE_QUERIES[size] = CompiledQuery(IndicatorDimension, build, **markers)
+    return query
 
 
 def get_observations_many(
@@ -354,17 +380,63 @@ def _slice_q(pk, start, cells: Q | None, whole_periods, whole_latest: bool, publ
     return Q(indicator_id=pk) & (window & wanted)
 
 
-def _simple_cells(cells: Q) -> tuple[tuple[str, str], ...] | None:
-    """The (dimension field, code) pairs of a Keep's cells when they are a plain
-    AND of equalities on dimension fields (`headline_q`), else None."""
-    if cells.negated or cells.connector != Q.AND or not cells.children:
+_CELL_KEYS = frozenset([*DIMENSION_FIELDS, "period"])
+
+
+def _cells_shape(cells: Q) -> tuple[tuple, list[str]] | None:
+    """The shape of a Keep's cells and their codes in order, when the cells are an
+    AND / OR tree of equalities and `__in` lists of codes on the dimension fields
+    and the period (`headline_q`, `cells_q`, the OR of them a page's blocks read,
+    and the empty `pk__in=[]` such an OR starts from), else None (the ORM reads
+    them: a negation, another field or lookup, a value that is not a code)."""
+    codes: list[str] = []
+    shape = _q_shape(cells, codes)
+    return None if shape is None else (shape, codes)
+
+
+def _q_shape(q: Q, codes: list[str]) -> tuple | None:
+    """("q", connector, children' shapes) of a Q, its codes appended to `codes`."""
+    if q.negated:
         return None
-    pairs = []
-    for child in cells.children:
-        if not isinstance(child, tuple) or child[0] not in DIMENSION_FIELDS or type(child[1]) is not str:
+    children = []
+    for child in q.children:
+        shape = _q_shape(child, codes) if isinstance(child, Q) else _leaf_shape(child, codes)
+        if shape is None:
             return None
-        pairs.append(child)
-    return tuple(pairs)
+        children.append(shape)
+    return ("q", q.connector, tuple(children))
+
+
+def _leaf_shape(child, codes: list[str]) -> tuple | None:
+    """("=", key) of an equality on a code, ("in", key, n) of a list of n codes."""
+    if not isinstance(child, tuple) or len(child) != 2:
+        return None
+    key, value = child
+    if key in _CELL_KEYS and type(value) is str:
+        codes.append(value)
+        return ("=", key)
+    field, _, lookup = key.partition("__")
+    if lookup != "in" or type(value) not in (list, tuple) or any(type(code) is not str for code in value):
+        return None
+    # `pk__in=[]` matches nothing whatever it holds: only its empty form is a shape.
+    if field in _CELL_KEYS or (field == "pk" and not value):
+        codes.extend(value)
+        return ("in", key, len(value))
+    return None
+
+
+def _q_of_shape(shape: tuple, codes) -> Q:
+    """The Q of a shape (`_q_shape`) with its codes taken from the iterator `codes`."""
+    _kind, connector, children = shape
+    built = []
+    for child in children:
+        if child[0] == "q":
+            built.append(_q_of_shape(child, codes))
+        elif child[0] == "=":
+            built.append((child[1], next(codes)))
+        else:
+            built.append((child[1], [next(codes) for _ in range(child[2])]))
+    return Q(*built, _connector=connector)
 
 
 def _wants_whole(indicator, keep: Keep | None, rows) -> bool:
@@ -390,7 +462,7 @@ def _read_queryset(now, specs: dict[int, tuple]):
 
 def _read(now, by_id, specs: dict[int, tuple]) -> dict[int, list]:
     """ONE query: (period, codes, value, flags text) of each indicator's slice, in
-    order. Slices of the cards' and pages' shape (`_simple_cells`) run the
+    order. Slices of the cards' and pages' shape (`_cells_shape`) run the
     statement compiled once per shape (`_ReadStatement`), others the ORM's."""
     records: dict[int, list] = {pk: [] for pk in specs}
     if not specs:
@@ -405,9 +477,9 @@ def _read(now, by_id, specs: dict[int, tuple]) -> dict[int, list]:
 
 class _ReadStatement:
     """The read's statement (`core.compiled.CompiledQuery`), one per database and
-    shape (how many indicators, which of them have a window, which dimension fields
-    their cells fix, how many whole periods, whether the latest period is read
-    whole): compiling the OR of every card's slice and the embargo's join cost as
+    shape (how many indicators, which of them have a window, the shape of their
+    cells (`_cells_shape`), how many whole periods, whether the latest period is
+    read whole): compiling the OR of every card's slice and the embargo's join cost as
     much as running it. Its markers are the instant and one value per slot (an
     indicator, a window's start, a cell's code, a whole period), so it reads
     exactly what `_read_queryset(now, specs)` reads
@@ -421,11 +493,11 @@ class _ReadStatement:
     def shape(specs) -> tuple | None:
         out = []
         for start, cells, whole_periods, whole_latest in specs.values():
-            pairs = None if cells is None else _simple_cells(cells)
-            if cells is not None and pairs is None:
+            found = None if cells is None else _cells_shape(cells)
+            if cells is not None and found is None:
                 return None
-            fields = None if pairs is None else tuple(field for field, _code in pairs)
-            out.append((start is None, fields, len(whole_periods), bool(whole_latest)))
+            cells_shape = None if found is None else (found[0], len(found[1]))
+            out.append((start is None, cells_shape, len(whole_periods), bool(whole_latest)))
         return tuple(out)
 
     @staticmethod
@@ -437,7 +509,7 @@ class _ReadStatement:
             if start is not None:
                 out.append(start)
             if cells is not None:
-                out += [code for _field, code in _simple_cells(cells)]
+                out += _cells_shape(cells)[1]
             out += list(whole_periods)
         return out
 
@@ -456,12 +528,13 @@ class _ReadStatement:
     def __init__(self, shape):
         self.shape = shape
         markers, n = {}, 0
-        for position, (all_periods, fields, whole_periods, _whole_latest) in enumerate(shape):
+        for position, (all_periods, cells_shape, whole_periods, _whole_latest) in enumerate(shape):
             slots = [-424_242_000 - position]  # an indicator: no real pk is negative
             if not all_periods:
                 slots.append(-525_252_000 - position)  # a window's start
-            slots += [f"\x00c{n + i}\x00" for i in range(len(fields or ()))]
-            n += len(fields or ())
+            codes = 0 if cells_shape is None else cells_shape[1]
+            slots += [f"\x00c{n + i}\x00" for i in range(codes)]
+            n += codes
             slots += [f"\x00p{n + i}\x00" for i in range(whole_periods)]
             n += whole_periods
             for slot in slots:
@@ -472,10 +545,10 @@ class _ReadStatement:
         """The specs whose `values` are these slots."""
         taken = iter(slots)
         specs = {}
-        for all_periods, fields, whole_periods, whole_latest in self.shape:
+        for all_periods, cells_shape, whole_periods, whole_latest in self.shape:
             pk = next(taken)
             start = None if all_periods else next(taken)
-            cells = None if fields is None else Q(*[(field, next(taken)) for field in fields])
+            cells = None if cells_shape is None else _q_of_shape(cells_shape[0], taken)
             specs[pk] = (start, cells, tuple(next(taken) for _ in range(whole_periods)), whole_latest)
         return specs
 
@@ -483,7 +556,12 @@ class _ReadStatement:
         return _read_queryset(now, self._specs([slots[f"s{i}"] for i in range(len(slots))]))
 
     def rows(self, now, specs) -> list[tuple]:
-        return self.query(now=now, **{f"s{i}": value for i, value in enumerate(self.values(specs))})
+        try:
+            return self.query(now=now, **{f"s{i}": value for i, value in enumerate(self.values(specs))})
+        except EmptyResultSet:
+            # Every slice matches nothing (cells that are all `pk__in=[]`): the ORM
+            # reads no row for such a statement, and so does this.
+            return []
 
 
 def latest_public_start(now) -> Subquery:
