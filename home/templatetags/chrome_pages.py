@@ -25,6 +25,7 @@ from home.routing import find_site
 from releases.embargo import embargoed_pages_for, is_below_any, released_page_models
 
 STEP = Page.steplen
+LAST = Page.alphabet[-1]  # the path alphabet's last letter (treebeard's paths sort by it)
 
 
 @dataclass
@@ -99,12 +100,20 @@ class _Wanted:
         shape = (self.root is not None, len(self.ancestor_paths), bool(self.translation_key))
         values = {}
         if self.root is not None:
-            values.update(root_key=self.root.translation_key, menu_depth=self.menu_depth, menu_prefix=self.menu_prefix)
+            values.update(root_key=self.root.translation_key, menu_depth=self.menu_depth)
+            values.update(menu_first=self.menu_prefix, menu_last=self._last_below(self.menu_prefix, self.menu_depth))
         for index, path in enumerate(sorted(self.ancestor_paths)):
             values[f"ancestor{index}"] = path
         if self.translation_key:
             values["page_key"] = self.translation_key
         return _query(shape)(**values)
+
+    @staticmethod
+    def _last_below(prefix, depth) -> str:
+        """The greatest path at `depth` that starts with `prefix`: the menu's rows are
+        read as a range of the path index (SQLite cannot use it for `LIKE 'prefix%'`,
+        and scanned every page of the site on every request)."""
+        return prefix + LAST * (depth * STEP - len(prefix))
 
     def is_translation(self, row) -> bool:
         return self.translation_key is not None and row.translation_key == self.translation_key and row.live
@@ -119,13 +128,15 @@ class _Wanted:
 _QUERIES: dict = {}
 
 
-def _queryset(shape, root_key=None, menu_depth=None, menu_prefix=None, page_key=None, **ancestors):
-    """The filter of each part, as it was asked one by one."""
+def _queryset(shape, root_key=None, menu_depth=None, menu_first=None, menu_last=None, page_key=None, **ancestors):
+    """The filter of each part, as it was asked one by one (the menu's `path__startswith`
+    as the range of paths at its depth that start with the prefix: the same rows)."""
     has_root, ancestor_count, _has_page_key = shape
     parts = []
     if has_root:
         parts.append(Q(translation_key=root_key))
-        parts.append(Q(depth=menu_depth, path__startswith=menu_prefix, live=True, show_in_menus=True))
+        menu = Q(depth=menu_depth, path__gte=menu_first, path__lte=menu_last, live=True, show_in_menus=True)
+        parts.append(menu)
     if ancestor_count:
         parts.append(Q(path__in=[ancestors[f"ancestor{index}"] for index in range(ancestor_count)]))
     if page_key is not None:
@@ -143,7 +154,8 @@ def _query(shape):
             markers.update(
                 root_key=uuid.UUID(int=0x4343_4343_4343_4343_4343_4343_4343_4343),
                 menu_depth=434_300_000,  # positive: a depth is never below 0
-                menu_prefix="\x00menu\x00",
+                menu_first="\x00menu\x00",
+                menu_last="\x00menu-last\x00",
             )
         for index in range(ancestor_count):
             markers[f"ancestor{index}"] = f"\x00ancestor{index}\x00"

@@ -91,7 +91,14 @@ def test_the_compiled_chrome_reads_what_the_orm_reads_for_every_shape(rf, deep):
         shape = (site_root is not None, len(wanted.ancestor_paths), bool(wanted.translation_key))
         values = {}
         if site_root is not None:
-            values.update(root_key=root.translation_key, menu_depth=wanted.menu_depth, menu_prefix=wanted.menu_prefix)
+            last = wanted._last_below(wanted.menu_prefix, wanted.menu_depth)
+            values.update(root_key=root.translation_key, menu_depth=wanted.menu_depth)
+            values.update(menu_first=wanted.menu_prefix, menu_last=last)
+            # The menu's range of paths is the prefix's: the same live menu pages at its depth.
+            menu = Page.objects.filter(depth=wanted.menu_depth, live=True, show_in_menus=True)
+            by_prefix = list(menu.filter(path__startswith=wanted.menu_prefix).order_by("path").values_list("pk"))
+            by_range = menu.filter(path__gte=wanted.menu_prefix, path__lte=last).order_by("path").values_list("pk")
+            assert by_prefix and list(by_range) == by_prefix
         for index, path in enumerate(sorted(wanted.ancestor_paths)):
             values[f"ancestor{index}"] = path
         values["page_key"] = wanted.translation_key
