@@ -199,3 +199,24 @@ class CompiledQuery:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         return read(rows)
+
+
+class CompiledPerSize:
+    """`queryset_of(values)` for a list of values whose length varies (the code lists
+    of a page, its indicators): one `CompiledQuery` per length, `marker(i)` the
+    marker of the i-th value. At most `limit` lengths are kept per process."""
+
+    def __init__(self, model, queryset_of, marker, limit=64):
+        self.model, self.queryset_of, self.marker, self.limit = model, queryset_of, marker, limit
+        self._memo: dict[int, CompiledQuery] = {}
+
+    def __call__(self, values, using=None):
+        size = len(values)
+        query = self._memo.get(size)
+        if query is None:
+            if len(self._memo) >= self.limit:
+                self._memo.clear()
+            markers = {f"v{i}": self.marker(i) for i in range(size)}
+            build = lambda **marked: self.queryset_of(list(marked.values()))  # noqa: E731
+            query = self._memo[size] = CompiledQuery(self.model, build, **markers)
+        return query(using=using, **{f"v{i}": value for i, value in enumerate(values)})

@@ -20,7 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from core.compiled import CompiledQuery
+from core.compiled import CompiledPerSize, CompiledQuery
 from iran.periods import Period
 from releases.embargo import released_q
 
@@ -211,12 +211,12 @@ def code_labels(code_list_code: str, lang: str) -> dict[str, str]:
 def labels_for(code_list_codes: Iterable[str], lang: str) -> dict[str, dict[str, str]]:
     """{code list: {code: label}} for several code lists in one query: the one
     label lookup of pages, cards and publications (its SQL compiled once per
-    number of code lists: `_labels_query`)."""
+    number of code lists: `_LABELS`)."""
     wanted = list(dict.fromkeys(code_list_codes))
     labels: dict[str, dict[str, str]] = {code_list: {} for code_list in wanted}
     if not wanted:
         return labels
-    for list_code, code, fa, en in _labels_query(len(wanted))(**{f"l{i}": c for i, c in enumerate(wanted)}):
+    for list_code, code, fa, en in _LABELS(wanted):
         labels[list_code][code] = (en or fa) if lang == "en" else fa
     return labels
 
@@ -226,63 +226,41 @@ def _labels_queryset(wanted):
     return rows.values_list("code_list__code", "code", "label_fa", "label_en")
 
 
-_LABEL_QUERIES: dict[int, CompiledQuery] = {}
-
-
-def _labels_query(size: int) -> CompiledQuery:
-    query = _LABEL_QUERIES.get(size)
-    if query is None:
-        markers = {f"l{i}": f"\x00l{i}\x00" for i in range(size)}
-        if len(_LABEL_QUERIES) >= 64:
-            _LABEL_QUERIES.clear()
-        build = lambda **codes: _labels_queryset(codes.values())  # noqa: E731
-        query = _LABEL_QUERIES[size] = CompiledQuery(Code, build, **markers)
-    return query
+_LABELS = CompiledPerSize(Code, _labels_queryset, lambda i: f"\x00l{i}\x00")
 
 
 def with_dimensions(indicators: Iterable[Indicator]) -> list[Indicator]:
     """The indicators, each with its dimensions' code lists read (one query for
-    all, its SQL compiled once per number of indicators: `_dimensions_query`)."""
+    all, its SQL compiled once per number of indicators: `_DIMENSIONS`)."""
     indicators = list(indicators)
     lists: dict[int, list] = {indicator.pk: [] for indicator in indicators}
     if lists:
-        pks = {f"pk{i}": pk for i, pk in enumerate(lists)}
-        for dimension in _dimensions_query(len(pks))(**pks):
+        for dimension in _DIMENSIONS(list(lists)):
             lists[dimension.indicator_id].append(dimension.code_list)
     for indicator in indicators:
         indicator.__dict__["dimension_lists"] = lists[indicator.pk]  # fills the cached_property
     return indicators
 
 
-_DIMENSION_QUERIES: dict[int, CompiledQuery] = {}
+def _dimensions_queryset(pks):
+    """The dimensions (with their code lists) of these indicators, in order."""
+    dimensions = IndicatorDimension.objects.filter(indicator__in=list(pks))
+    return dimensions.select_related("code_list").order_by("indicator_id", "position")
 
 
-def _dimensions_query(size: int) -> CompiledQuery:
-    """The dimensions (with their code lists) of `size` indicators, in order."""
-    query = _DIMENSION_QUERIES.get(size)
-    if query is None:
-
-        def build(**pks):
-            dimensions = IndicatorDimension.objects.filter(indicator__in=list(pks.values()))
-            return dimensions.select_related("code_list").order_by("indicator_id", "position")
-
-        markers = {f"pk{i}": -434_343_000 - i for i in range(size)}
-        if len(_DIMENSION_QUERIES) >= 64:
-            _DIMENSION_QUERIES.clear()
-        query = _DIMENSION_QUERIES[size] = CompiledQuery(IndicatorDimension, build, **markers)
-    return query
+_DIMENSIONS = CompiledPerSize(IndicatorDimension, _dimensions_queryset, lambda i: -434_343_000 - i)
 
 
 def indicators_by_code(codes: Iterable[str]) -> dict[str, Indicator]:
     """{code: indicator with its dimensions' code lists}: one query through the
-    dimensions, its SQL compiled once per number of codes (`_dimensions_by_code_query`;
+    dimensions, its SQL compiled once per number of codes (`_DIMENSIONS_BY_CODE`;
     a second query only for indicators that have none or do not exist)."""
     codes = {c for c in codes if c}
     found: dict[str, Indicator] = {}
     if not codes:
         return found  # the ORM's empty IN reads nothing either
-    values = {f"c{i}": str(code) for i, code in enumerate(codes)}  # as the ORM prepares a CharField's value
-    for dimension in _dimensions_by_code_query(len(values))(**values):
+    values = [str(code) for code in codes]  # as the ORM prepares a CharField's value
+    for dimension in _DIMENSIONS_BY_CODE(values):
         indicator = found.setdefault(dimension.indicator.code, dimension.indicator)
         indicator.__dict__.setdefault("dimension_lists", []).append(dimension.code_list)
     if codes - set(found):
@@ -297,21 +275,8 @@ def _dimensions_by_code_queryset(codes):
     return dimensions.select_related("indicator", "code_list").order_by("indicator_id", "position")
 
 
-_DIMENSION_BY_CODE_QUERIES: dict[int, CompiledQuery] = {}
-
-
-def _dimensions_by_code_query(size: int) -> CompiledQuery:
-    """The dimensions (with their indicators and code lists) of the indicators of
-    `size` codes, in order: a page's blocks name their indicators by code, and
-    compiling the join cost as much as running it."""
-    query = _DIMENSION_BY_CODE_QUERIES.get(size)
-    if query is None:
-        markers = {f"c{i}": f"\x00i{i}\x00" for i in range(size)}
-        if len(_DIMENSION_BY_CODE_QUERIES) >= 64:
-            _DIMENSION_BY_CODE_QUERIES.clear()
-        build = lambda **codes: _dimensions_by_code_queryset(codes.values())  # noqa: E731
-        query = _DIMENSION_BY_CODE_QUERIES[size] = CompiledQuery(IndicatorDimension, build, **markers)
-    return query
+# A page's blocks name their indicators by code; compiling the join cost as much as running it.
+_DIMENSIONS_BY_CODE = CompiledPerSize(IndicatorDimension, _dimensions_by_code_queryset, lambda i: f"\x00i{i}\x00")
 
 
 def get_observations_many(

@@ -61,3 +61,18 @@ def test_a_statement_whose_shape_depends_on_a_value_is_refused(db):
 def test_a_marker_not_among_the_parameters_is_refused(db):
     with pytest.raises(ValueError, match="not among"):
         CompiledQuery(Page, lambda depth: Page.objects.filter(depth=3), depth=424_200_001)()
+
+
+def test_a_statement_per_number_of_values_reads_what_the_orm_reads(home_pages):
+    from core.compiled import CompiledPerSize
+
+    def titles(paths):
+        return Page.objects.filter(path__in=paths).order_by("path").values_list("title", flat=True)
+
+    query = CompiledPerSize(Page, titles, lambda i: f"\x00path{i}\x00", limit=2)
+    paths = list(Page.objects.order_by("path").values_list("path", flat=True))
+    for size in (1, 2, 3, 1):
+        chosen = paths[-size:]
+        assert query(chosen) == list(titles(chosen)) and len(query(chosen)) == size
+    assert query(["no such path"]) == []
+    assert len(query._memo) <= 2  # at most `limit` sizes kept
