@@ -65,15 +65,19 @@ def suppressed_cells(indicator, records, hierarchies=None, protection: Protectio
     return result
 
 
-def _cache_key(indicator, cells, protection) -> str:
-    digest = hashlib.blake2b(digest_size=20)
-    card = (
+def disclosure_card(indicator) -> tuple:
+    """What of an indicator's card a pattern depends on (a part of every cache key)."""
+    return (
         indicator.pk,
         indicator.threshold,
         getattr(indicator, "suppression_threshold", None),
         getattr(indicator, "is_additive", True),
     )
-    digest.update(repr((card, protection)).encode())
+
+
+def _cache_key(indicator, cells, protection) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr((disclosure_card(indicator), protection)).encode())
     for codes, value, count, flags in sorted(cells, key=lambda c: c[0]):
         digest.update(repr((codes, str(value), count, sorted(flags))).encode())
     return "disclosure:2:" + digest.hexdigest()

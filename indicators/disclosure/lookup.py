@@ -1,6 +1,13 @@
 """The hidden pattern of each (indicator, period) a reader shows, found without
 reading the period's full table when that is not needed.
 
+First, the patterns a reader asks are looked up whole in the cache under the
+tables' state (`models.writes.data_state`: write tokens that database triggers
+replace on every write to the observations, codes, code lists, dimensions and
+calendar entries, and the last release minute passed). While nothing is written
+and no minute passes, that is one small query and one cache read. Missed, they
+are decided as below and kept under the state, unless it changed meanwhile.
+
 A pattern is still decided on the period's FULL public table (every channel
 hides the same cells), but most pages show a slice of it. So ONE aggregate
 query over the full public tables of the periods asked gives, per period:
@@ -47,10 +54,12 @@ from releases.embargo import entry_model, entry_public_q
 
 from ..enums import Flag
 from ..models.observations import DIMENSION_FIELDS, Observation, period_bounds
-from .apply import hierarchies_for, suppressed_cells
+from ..models.writes import data_state
+from .apply import disclosure_card, hierarchies_for, suppressed_cells
 from .rules import Protection
 
 KEY_PREFIX = "disclosure:fp:1:"
+WHOLE_KEY_PREFIX = "disclosure:state:1:"
 TIMEOUT = 24 * 3600
 
 # Weights that tell rows apart in the sums, small enough to keep them exact integers.
@@ -128,9 +137,28 @@ def patterns(
 ) -> dict[int, dict[str, set[tuple]]]:
     """{indicator id: {period: hidden code tuples}} for these periods of these
     indicators (ids -> Indicator with its dimensions loaded), each decided on
-    the period's full public table at `now`."""
+    the period's full public table at `now`.
+
+    Kept whole in the cache under the tables' write tokens and the last release
+    minute passed (`data_state`): while nothing is written and no release minute
+    passes, a page asking the same periods again reads one row per table and
+    one cache entry, not the observations."""
     protection = protection or Protection.from_settings()
-    hierarchies_of = hierarchies_of or hierarchies_for
+    state = data_state(now)
+    whole_key = _whole_key(state, indicators, periods, protection) if state is not None else None
+    stored = _cache_get_whole(whole_key)
+    if stored is not None:
+        return stored
+    out = _decided(indicators, periods, now, hierarchies_of or hierarchies_for, protection)
+    # Stored only if nothing was written while it was decided: then `out` is `state`'s.
+    if whole_key is not None and data_state(now) == state:
+        _cache_set_many({whole_key: {pk: {p: sorted(cells) for p, cells in by.items()} for pk, by in out.items()}})
+    return out
+
+
+def _decided(indicators, periods, now, hierarchies_of, protection) -> dict[int, dict[str, set[tuple]]]:
+    """`patterns`, from the observations: the screen, the statistics, the cache
+    under each period's fingerprint, and the full tables of the periods missed."""
     out: dict[int, dict[str, set[tuple]]] = {pk: {p: set() for p in wanted} for pk, wanted in periods.items()}
     keys = {}
     suspects = set()
@@ -317,15 +345,30 @@ def _full_tables(indicators, pairs, now) -> dict[tuple[int, str], list]:
 
 
 def _key(indicator, protection, period, stats) -> str:
-    card = (
-        indicator.pk,
-        indicator.threshold,
-        getattr(indicator, "suppression_threshold", None),
-        getattr(indicator, "is_additive", True),
-    )
+    card = disclosure_card(indicator)
     fingerprint = tuple(str(stats[name]) for name in _STAT_NAMES)
     digest = hashlib.blake2b(repr((card, protection, period, fingerprint)).encode(), digest_size=20)
     return KEY_PREFIX + digest.hexdigest()
+
+
+def _whole_key(state, indicators, periods, protection) -> str:
+    asked = sorted((disclosure_card(indicators[pk]), sorted(wanted)) for pk, wanted in periods.items())
+    digest = hashlib.blake2b(repr((state, protection, asked)).encode(), digest_size=20)
+    return WHOLE_KEY_PREFIX + digest.hexdigest()
+
+
+def _cache_get_whole(key) -> dict[int, dict[str, set[tuple]]] | None:
+    from django.core.cache import cache
+
+    if key is None:
+        return None
+    try:
+        found = cache.get(key)
+    except Exception:  # a cache that is down costs time, never correctness
+        return None
+    if found is None:
+        return None
+    return {pk: {period: {tuple(cell) for cell in cells} for period, cells in by.items()} for pk, by in found.items()}
 
 
 def _cache_get_many(keys) -> dict[str, set[tuple]]:

@@ -11,6 +11,7 @@ from .codes import Code, CodeList
 from .indicators import Indicator, IndicatorDimension
 from .observations import DIMENSION_FIELDS, MAX_DIMENSIONS, ImportBatch, Observation, period_bounds
 from .pages import DashboardPage, IndicatorIndexPage
+from .writes import WriteToken, data_state
 
 __all__ = [
     "DIMENSION_FIELDS",
@@ -24,5 +25,7 @@ __all__ = [
     "IndicatorDimension",
     "IndicatorIndexPage",
     "Observation",
+    "WriteToken",
+    "data_state",
     "period_bounds",
 ]

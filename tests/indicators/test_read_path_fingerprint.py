@@ -291,8 +291,11 @@ def test_a_table_that_cannot_have_a_primary_cell_needs_no_pattern(lists):
     indicator = _one_period_world(lists, {**COUNTS, "10": 9})
     with CaptureQueriesContext(connection) as queries:
         assert _hidden_now(indicator) == set()
-    assert len(queries) == 2  # the cells, the screen: no statistics, no full table, no hierarchy
-    assert not any("disclosure:" in key for key in cache._cache)  # the test settings' LocMemCache
+    # the cells, the tables' state, the screen, the state again (before storing the
+    # patterns under it): no statistics, no full table, no hierarchy
+    assert len(queries) == 4
+    stored = [key for key in cache._cache if "disclosure:" in key]  # the test settings' LocMemCache
+    assert stored and all("disclosure:state:" in key for key in stored)  # no period's pattern to keep
 
 
 # --- what it costs ----------------------------------------------------------------------
@@ -309,7 +312,8 @@ def test_cards_cost_the_same_whatever_the_number_of_indicators_and_periods(accid
         keep = {i.code: shown_cells(i, card=True) for i in indicators}
         return lambda: get_observations_many(indicators, last_periods=CARD_PERIODS, keep=keep)
 
-    one = _queries(cards([accidents]))  # the first call makes accidents a suspect: no screen the second time
+    # The second call finds the patterns under the tables' state (the first made accidents a suspect too).
+    one = _queries(cards([accidents]))
     more = []
     for n in range(3):
         indicator = make_indicator(f"more-{n}", list(lists), periodicity=12, is_key=True)
@@ -317,13 +321,15 @@ def test_cards_cost_the_same_whatever_the_number_of_indicators_and_periods(accid
             for (province, sex), value in _table(20 + n * 7 + m).items():
                 add_observation(indicator, period, [province, sex], value, count=value)
         more.append(indicator)
-    # The window, the cells, the aggregate (no screen: each held a possible primary cell the first time).
+    # The window, the cells, the tables' state.
     assert _queries(cards([accidents, *more])) == one == 3
     read = cards([accidents, *more])
     cache.clear()
     with CaptureQueriesContext(connection) as cold:
         read()
-    assert len(cold) == one + 2  # a miss: the missed full tables and the hierarchies, once for all
+    # A miss: the statistics (no screen: each held a possible primary cell the first
+    # time), the missed full tables and the hierarchies, once for all; the state again.
+    assert len(cold) == one + 4
 
 
 def test_a_card_reads_only_its_headline_rows(accidents):
