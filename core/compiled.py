@@ -18,6 +18,9 @@ in the form the database gets it:
 * a UUID as itself or as its hex (a backend without a native UUID type);
 * a string as itself or as a LIKE pattern (`startswith`, `endswith`,
   `contains`: the call's value is escaped with `prep_for_like_query`).
+* a string inside a longer string parameter (a full-text search's MATCH text
+  holds every word in one parameter): the call's value replaces the marker there
+  as it is, so only for values that text needs no escaping for (plain words).
 Choose markers no real value takes, within the field's range (an integer out of
 a `PositiveIntegerField`'s range compiles to an empty filter, without its
 parameter) and, for strings, free of `%`, `_` and `\\`. The statement is
@@ -27,6 +30,7 @@ depends on the values and the query refuses (ValueError)."""
 
 import datetime
 import decimal
+import re
 import uuid
 
 from django.db import connections, router
@@ -92,6 +96,29 @@ def _same(param, form):
     return type(param) is type(form) and param == form
 
 
+WITHIN = "within"  # the form of a string marker found inside a longer string parameter
+
+
+def _within(params, marker) -> list[tuple[int, str]]:
+    return [(index, WITHIN) for index, param in enumerate(params) if isinstance(param, str) and marker in param]
+
+
+def _fill(params, positions, markers, values) -> list:
+    """The compiled parameters with `values` where the markers were found."""
+    params = list(params)
+    inside: dict[int, dict[str, str]] = {}
+    for name, found in positions.items():
+        for index, form in found:
+            if form is WITHIN:
+                inside.setdefault(index, {})[markers[name]] = values[name]
+            else:
+                params[index] = form(values[name])
+    for index, swaps in inside.items():  # one pass: a value holding a marker's text stays as it is
+        pattern = re.compile("|".join(map(re.escape, swaps)))
+        params[index] = pattern.sub(lambda match, swaps=swaps: swaps[match.group()], params[index])
+    return params
+
+
 class CompiledQuery:
     def __init__(self, model, build, **markers):
         self.model = model
@@ -112,16 +139,15 @@ class CompiledQuery:
                     if _same(param, form(marker)):
                         found.append((index, form))
                         break
+            if not found and isinstance(marker, str):
+                found = _within(params, marker)
             if not found:
                 raise ValueError(f"{name} is not among the compiled parameters")
             positions[name] = tuple(found)
         # The same statement with other values: only the found parameters may change.
         probes = {name: _probe(marker) for name, marker in self.markers.items()}
         probe_sql, probe_params = self.build(**probes).query.get_compiler(using).as_sql()
-        expected = list(params)
-        for name, found in positions.items():
-            for index, form in found:
-                expected[index] = form(probes[name])
+        expected = _fill(params, positions, self.markers, probes)
         if probe_sql != sql or len(probe_params) != len(expected) or not all(map(_same, probe_params, expected)):
             raise ValueError("the statement's shape or constants depend on the markers' values")
         entry = (sql, tuple(params), positions, self._reader(queryset, compiler))
@@ -190,11 +216,7 @@ class CompiledQuery:
         using = using or router.db_for_read(self.model)
         entry = self._memo.get(using) or self._compile(using)
         sql, params, positions, read = entry
-        params = list(params)
-        for name, found in positions.items():
-            value = values[name]
-            for index, form in found:
-                params[index] = form(value)
+        params = _fill(params, positions, self.markers, values)
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()

@@ -40,7 +40,7 @@ def _normalise_indexer(module_path):
     module.ObjectIndexer = PersianObjectIndexer
 
 
-def _plain_words(text):
+def plain_words(text):
     """The user's words only. The database's full-text syntax (quotes, *, ^, :, (),
     AND/OR/NOT/NEAR) would otherwise reach SQLite's MATCH raw, and a lone `"` is a
     500. The index splits words on the same punctuation, so nothing findable is lost;
@@ -52,7 +52,7 @@ def _normalising(backend_class):
     class PersianSearchBackend(backend_class):
         def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
             if isinstance(query, str):
-                query = _plain_words(normalize_text(query))
+                query = plain_words(normalize_text(query))
             return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
     PersianSearchBackend.__name__ = f"Persian{backend_class.__name__}"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +29,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from catalog.models import CatalogIndexPage, Dataset, Variable
-from core.compiled import CompiledQuery
+from core.compiled import CompiledPerSize, CompiledQuery
+from home.search_backend import plain_words
 from indicators.models import Indicator
+from iran.text import normalize_text
 from publications.models import PublicationPage, YearbookChapterPage
 from publications.models.base import public_q
 from releases.embargo import embargoed_page_ids, embargoed_pages_for, is_below_any
@@ -70,9 +73,30 @@ class Hit:
         return TYPES[self.type]
 
 
+def _indicator_search(words):
+    """Wagtail's search of the indicators, as a queryset (modelsearch's own, sliced)."""
+    results = get_search_backend().search(" ".join(words), Indicator.objects.all(), operator="and")
+    return results[:MAX_PER_SOURCE].get_queryset()
+
+
+# Compiled once per number of words (core/compiled.py): building and compiling the
+# search's queryset cost ten times running it. The words sit inside the MATCH text,
+# so they must be plain words, as the search backend makes them (home/search_backend.py).
+_INDICATOR_SEARCHES = CompiledPerSize(Indicator, _indicator_search, marker=lambda index: f"zqxjword{index}zqxj")
+
+
+def _indicators_found(query):
+    words = plain_words(normalize_text(query)).split()
+    if not words:
+        return []
+    try:
+        return _INDICATOR_SEARCHES(words)
+    except ValueError:  # a search backend whose statement takes the words otherwise
+        return list(_indicator_search(words))
+
+
 def indicator_hits(query, lang):
-    results = get_search_backend().search(query, Indicator.objects.all(), operator="and")
-    for n, ind in enumerate(results[:MAX_PER_SOURCE]):
+    for n, ind in enumerate(_indicators_found(query)):
         yield Hit(
             "indicator",
             ind.name(lang),
@@ -175,17 +199,49 @@ def searchable_pages(lang):
     Wagtail's `.public()` and the locale read inside the search's own query (they
     cost a query each first). The search backend accepts only plain lookups on
     its filter fields, hence the subqueries by pk and locale id."""
+    return _searchable_base(lang).specific()
+
+
+def _searchable_base(lang):
     restricted = Page.objects.exclude(public_q()).values("pk")
     locales = Locale.objects.filter(language_code=lang).values("pk")
-    return Page.objects.live().exclude(pk__in=restricted).filter(locale__in=locales).specific()
+    return Page.objects.live().exclude(pk__in=restricted).filter(locale__in=locales)
+
+
+def _page_search(lang, words):
+    """Wagtail's search of the searchable pages: (id, content type) in its order."""
+    results = _searchable_base(lang).search(" ".join(words), operator="and")[:MAX_PER_SOURCE]
+    return results.get_queryset().values_list("pk", "content_type_id")
+
+
+# As _INDICATOR_SEARCHES, one set per language.
+_PAGE_SEARCHES = {
+    lang: CompiledPerSize(Page, partial(_page_search, lang), marker=lambda index: f"zqxjword{index}zqxj")
+    for lang in ("fa", "en")
+}
+
+
+def _pages_found(query, lang):
+    """The specific pages `searchable_pages(lang).search(query)` finds, in its order."""
+    words = plain_words(normalize_text(query)).split()
+    if not words:
+        return []
+    try:
+        rows = _PAGE_SEARCHES[lang](words)
+    except (KeyError, ValueError):  # another language, or a backend that takes the words otherwise
+        return list(searchable_pages(lang).search(query, operator="and")[:MAX_PER_SOURCE])
+    if not rows:
+        return []
+    ids = [pk for pk, _type in rows]
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 def page_hits(query, lang, now, request=None):
-    pages = searchable_pages(lang)
     # The held pages as the request's memo has them (the chrome asks too), and the
     # pages below them dropped here by path, as embargoed_page_ids' second query did.
     held = embargoed_pages_for(request) if request is not None else embargoed_pages_for(None, now)
-    found = [page for page in pages.search(query, operator="and")[:MAX_PER_SOURCE] if not is_below_any(page, held)]
+    found = [page for page in _pages_found(query, lang) if not is_below_any(page, held)]
     minutes = _release_minutes(found)
     for n, page in enumerate(found):
         kind = _page_type(page)

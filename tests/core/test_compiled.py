@@ -76,3 +76,18 @@ def test_a_statement_per_number_of_values_reads_what_the_orm_reads(home_pages):
         assert query(chosen) == list(titles(chosen)) and len(query(chosen)) == size
     assert query(["no such path"]) == []
     assert len(query._memo) <= 2  # at most `limit` sizes kept
+
+
+def test_a_marker_inside_a_longer_parameter_takes_each_value_once(home_pages):
+    """A full-text MATCH text holds every word in one parameter: each marker is
+    replaced there, in one pass (a value that holds another marker's text stays)."""
+
+    def titled(first, second):
+        return Page.objects.filter(title=f"{first} and {second}").values_list("pk", flat=True)
+
+    page = Page.objects.filter(depth=2).first()
+    page.title = "zqxmarkb and plain"
+    page.save(update_fields=["title"])
+    query = CompiledQuery(Page, titled, first="zqxmarka", second="zqxmarkb")
+    assert query(first="zqxmarkb", second="plain") == [page.pk] == list(titled("zqxmarkb", "plain"))
+    assert query(first="zqxmarkb", second="other") == []

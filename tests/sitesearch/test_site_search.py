@@ -216,3 +216,61 @@ def test_the_catalog_page_of_the_links_is_the_languages_else_any_live_one(client
     assert ("dataset", f"{en_index.url}{slug}/") in hits(client, "en", "insurance claims")[0]
     en_index.unpublish()
     assert ("dataset", f"{fa_index.url}{slug}/") in hits(client, "en", "insurance claims")[0]
+
+
+@pytest.mark.parametrize(
+    "query", ["بیمه", "بيمه بيكاري", "مقرری بیمه بیکاری", "unemployment insurance", "insur", "nothing here", "؟!"]
+)
+def test_the_indicator_search_is_compiled_once_and_finds_what_wagtails_search_finds(client, world, query):
+    """Issue 13: Wagtail's search of the indicators runs by a statement compiled once
+    per number of words, the words put inside its MATCH text: the same indicators
+    in the same order, and a second search compiles no indicator SQL."""
+    from unittest import mock
+
+    from django.db.models.sql.compiler import SQLCompiler
+    from wagtail.search.backends import get_search_backend
+
+    from indicators.models import Indicator
+    from sitesearch import sources
+
+    wagtails = [i.pk for i in get_search_backend().search(query, Indicator.objects.all(), operator="and")[:200]]
+    assert [i.pk for i in sources._indicators_found(query)] == wagtails
+    if query.startswith(("بیمه", "بيمه", "unemployment")):
+        assert wagtails  # the world's indicators are found: the test compares something
+    client.get("/fa/search/", {"q": query})
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
+        assert client.get("/fa/search/", {"q": query}).status_code == 200
+    assert "indicators.Indicator" not in {call.args[0].query.model._meta.label for call in compiled.call_args_list}
+
+
+@pytest.mark.parametrize(
+    "lang,query",
+    [("fa", "مقرری بیمه"), ("fa", "بيمه بيكاري"), ("fa", "تعاونی"), ("en", "cooperatives"), ("fa", "nothing here")],
+)
+def test_the_page_search_is_compiled_once_and_finds_what_wagtails_search_finds(client, world, lang, query):
+    """Issue 13: Wagtail's search of the searchable pages (live, public, in the
+    language) runs by a statement compiled once per language and number of words:
+    the same specific pages in the same order, and a second search compiles no
+    full-text statement (only the specific pages found are read by the ORM)."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from sitesearch import sources
+
+    wagtails = list(sources.searchable_pages(lang).search(query, operator="and")[:200])
+    found = sources._pages_found(query, lang)
+    assert [(type(p), p.pk) for p in found] == [(type(p), p.pk) for p in wagtails]
+    if query != "nothing here":
+        assert found  # the world's pages are found: the test compares something
+    client.get(f"/{lang}/search/", {"q": query})
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def recording(self, *args, **kwargs):
+        sql, params = as_sql(self, *args, **kwargs)
+        compiled.append(sql)
+        return sql, params
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SQLCompiler, "as_sql", recording)
+        assert client.get(f"/{lang}/search/", {"q": query}).status_code == 200
+    assert not [sql for sql in compiled if "MATCH" in sql or "to_tsquery" in sql or "@@" in sql]
