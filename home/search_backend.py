@@ -7,12 +7,11 @@ stored for each field) and at query time (the user's words). Configure with
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}.
 """
 
-import re
 from importlib import import_module
 
 from modelsearch.backends import database
 
-from iran.text import normalize_text
+from iran.text import normalize_text, plain_words
 
 # The module of each database flavour whose ObjectIndexer prepares field text.
 _INDEXER_MODULES = {
@@ -38,14 +37,6 @@ def _normalise_indexer(module_path):
             return normalize_text(super().prepare_value(value))
 
     module.ObjectIndexer = PersianObjectIndexer
-
-
-def plain_words(text):
-    """The user's words only. The database's full-text syntax (quotes, *, ^, :, (),
-    AND/OR/NOT/NEAR) would otherwise reach SQLite's MATCH raw, and a lone `"` is a
-    500. The index splits words on the same punctuation, so nothing findable is lost;
-    lower case because FTS5 operators are upper case and matching ignores case."""
-    return " ".join(re.findall(r"\w+", text)).lower()
 
 
 def _normalising(backend_class):

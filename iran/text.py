@@ -55,6 +55,14 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def plain_words(text):
+    """The user's words only. The database's full-text syntax (quotes, *, ^, :, (),
+    AND/OR/NOT/NEAR) would otherwise reach SQLite's MATCH raw, and a lone `"` is a
+    500. The index splits words on the same punctuation, so nothing findable is lost;
+    lower case because FTS5 operators are upper case and matching ignores case."""
+    return " ".join(re.findall(r"\w+", text)).lower()
+
+
 def normalize_key(text: str) -> str:
     """Looser form for matching labels and headers: also case-folded and
     without spaces, so «می‌روند», «می روند» and «میروند» are one key."""

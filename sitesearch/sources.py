@@ -30,9 +30,8 @@ from wagtail.search.backends import get_search_backend
 
 from catalog.models import CatalogIndexPage, Dataset, Variable
 from core.compiled import CompiledPerSize, CompiledQuery
-from home.search_backend import plain_words
 from indicators.models import Indicator
-from iran.text import normalize_text
+from iran.text import normalize_text, plain_words
 from publications.models import PublicationPage, YearbookChapterPage
 from publications.models.base import public_q
 from releases.embargo import embargoed_page_ids, embargoed_pages_for, is_below_any
