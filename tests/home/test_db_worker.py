@@ -43,3 +43,24 @@ def test_our_command_is_the_one_manage_py_runs_and_it_does_not_reload(settings):
     from django.core.management import get_commands
 
     assert get_commands()["db_worker"] == "home"
+
+
+def test_a_stop_delivered_twice_at_once_lets_the_running_task_finish(monkeypatch):
+    """The group's SIGTERM and `make run`'s trap reach the worker together: the
+    task it is running finishes; a second stop asked later still forces."""
+    import signal
+
+    import pytest
+
+    from home.management.commands import db_worker as ours
+
+    w = worker()
+    w.running_task = True
+    monkeypatch.setattr(w, "reset_signals", lambda: None)
+    w.shutdown(signal.SIGTERM, None)
+    w.shutdown(signal.SIGTERM, None)  # the same stop: no exit
+    assert w.running is False
+    monkeypatch.setattr(ours.time, "monotonic", lambda: w._stop_asked_at + ours.REPEAT_WINDOW)
+    with pytest.raises(SystemExit) as forced:
+        w.shutdown(signal.SIGINT, None)  # Ctrl-C pressed again: the task is stopped
+    assert forced.value.code == 1

@@ -5,11 +5,21 @@ with DEBUG on, also runs Django's autoreloader, which stats every source file
 each second. This one backs off: after a job, or at start, it looks again after
 MIN_INTERVAL seconds, doubling the wait while the queue stays empty up to
 --interval (1 s), so a job is picked up within a second and an idle worker costs
-one small query a second. The reloader is off unless asked for (--reload)."""
+one small query a second. The reloader is off unless asked for (--reload).
+
+A stop asked twice at once is one stop: Ctrl-C (or a service manager's SIGTERM
+to the process group) reaches the worker, and `make run`'s trap then signals the
+group again. The stock worker takes any second signal as "force" and kills the
+task it is running (a traceback in the log, an import rolled back); this one
+lets the task finish unless the second signal comes REPEAT_WINDOW seconds later
+or more, as a person pressing Ctrl-C again does."""
+
+import time
 
 from django_tasks_db.management.commands import db_worker
 
 MIN_INTERVAL = 0.1
+REPEAT_WINDOW = 1.0  # seconds: a signal within this of the first is the same stop
 
 
 class BackoffWorker(db_worker.Worker):
@@ -26,6 +36,13 @@ class BackoffWorker(db_worker.Worker):
     def interval(self, value):
         self.max_interval = value
         self._wait = min(MIN_INTERVAL, value)
+
+    def shutdown(self, signum, frame):
+        if self.running:
+            self._stop_asked_at = time.monotonic()
+        elif time.monotonic() - self._stop_asked_at < REPEAT_WINDOW:
+            return  # the same stop, delivered twice: the running task finishes
+        super().shutdown(signum, frame)
 
     def run_task(self, db_task_result):
         try:
