@@ -37,6 +37,8 @@ class BackoffWorker(db_worker.Worker):
         self.max_interval = value
         self._wait = min(MIN_INTERVAL, value)
 
+    _stop_asked_at = float("-inf")  # no stop asked yet
+
     def shutdown(self, signum, frame):
         if self.running:
             self._stop_asked_at = time.monotonic()
