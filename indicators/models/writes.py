@@ -11,9 +11,11 @@ found again under a token of committed rows.
 The disclosure patterns are cached under the tokens of the tables they are
 computed from (disclosure/lookup.py)."""
 
-from django.db import connection, models
+from django.db import models
+from django.db.models import F, Func, Subquery
 
-from releases.enums import RELEASABLE_STATUSES
+from core.compiled import MARK_NOW, CompiledQuery
+from releases.embargo import entry_model, entry_public_q
 
 # The tables a disclosure pattern is computed from: observation rows, the
 # indicators' code lists and their codes' parents (the hierarchies), and the
@@ -38,19 +40,24 @@ class WriteToken(models.Model):
         return f"{self.table}: {self.token}"
 
 
+def _tokens_at(now):
+    """Every token, each row with the last release minute passed at `now` (the
+    embargo's own rule for a public entry, `entry_public_q`)."""
+    public = entry_model().objects.filter(entry_public_q(now=now)).order_by()
+    last = Subquery(public.annotate(last=Func(F("release_at"), function="MAX")).values("last"))
+    return WriteToken.objects.annotate(minute=last).order_by("table").values_list("minute", "table", "token")
+
+
+# Compiled once (core/compiled.py): it runs on every page that shows figures.
+_TOKENS = CompiledQuery(WriteToken, _tokens_at, now=MARK_NOW)
+
+
 def data_state(now) -> tuple | None:
     """The watched tables' tokens and the last release minute passed at `now`
     (which, with the entries' token, fixes which entries are public): ONE query.
     None when a table has no token yet (not written since the triggers came, or
     emptied by a flush): such a state could not tell two contents apart."""
-    statuses = ", ".join(["%s"] * len(RELEASABLE_STATUSES))
-    minute = f"SELECT MAX(release_at) FROM releases_releasepage WHERE status IN ({statuses}) AND release_at <= %s"
-    table = connection.ops.quote_name("table")
-    sql = f"SELECT ({minute}), {table}, token FROM {WriteToken._meta.db_table} ORDER BY {table}"
-    moment = connection.ops.adapt_datetimefield_value(now)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*[str(s) for s in RELEASABLE_STATUSES], moment])
-        rows = cursor.fetchall()
+    rows = _TOKENS(now=now)
     tokens = tuple((name, token) for _minute, name, token in rows if name in WATCHED_TABLES)
     if len(tokens) < len(WATCHED_TABLES):
         return None
