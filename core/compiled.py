@@ -128,6 +128,10 @@ class CompiledQuery:
 
     def _compile(self, using):
         connection = connections[using]
+        # A first build fills the per-process caches a statement may read: Wagtail's
+        # search lists its content types in the order of its cache, which the first
+        # build fills and the next reads in another order. Compile from a warm build.
+        self.build(**self.markers).query.get_compiler(using).as_sql()
         queryset = self.build(**self.markers)
         compiler = queryset.query.get_compiler(using)
         sql, params = compiler.as_sql()
