@@ -27,22 +27,21 @@ import uuid
 from functools import partial, reduce
 
 from django.conf import settings
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, When
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpResponse
-from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageManager, PageViewRestriction, Site
-from wagtail.models.sites import MATCH_DEFAULT, MATCH_HOSTNAME, MATCH_HOSTNAME_DEFAULT, MATCH_HOSTNAME_PORT
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve_chain
 from wagtail.wagtail_hooks import check_view_restrictions, require_wagtail_login
 
 from core.compiled import CompiledQuery
+from core.sites import find_site
 
 STEP = Page.steplen
 _PAGE_ROUTE = Page.route
@@ -187,48 +186,6 @@ def _route(request, root, components):
     if not specific.live:
         raise Http404
     return RouteResult(specific)
-
-
-# --- the site ------------------------------------------------------------------------
-def _sites(hostname, port):
-    """The query of Wagtail's `get_site_for_hostname` (wagtail/models/sites.py)."""
-    return (
-        Site.objects.annotate(
-            match=Case(
-                When(hostname=hostname, port=port, then=MATCH_HOSTNAME_PORT),
-                When(hostname=hostname, is_default_site=True, then=MATCH_HOSTNAME_DEFAULT),
-                When(is_default_site=True, then=MATCH_DEFAULT),
-                default=MATCH_HOSTNAME,
-                output_field=IntegerField(),
-            )
-        )
-        .filter(Q(hostname=hostname) | Q(is_default_site=True))
-        .order_by("match")
-        .select_related("root_page")
-    )
-
-
-_SITES = CompiledQuery(Site, _sites, hostname="\x00hostname\x00", port=-424242)
-
-
-def find_site(request):
-    """`Site.find_for_request`, its query compiled once (the sites are read on every
-    request, as by Wagtail) and its choice made as Wagtail's `get_site_for_hostname`."""
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    if not str(port).isdigit():
-        return Site.find_for_request(request)
-    sites = _SITES(hostname=hostname, port=int(port))
-    site = None
-    if sites:
-        if len(sites) == 1 or sites[0].match in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
-            site = sites[0]
-        elif sites[0].match == MATCH_DEFAULT:
-            site = sites[len(sites) == 2]
-    request._wagtail_site = site
-    return site
 
 
 def route_for_request(request, path):

@@ -141,8 +141,12 @@ def embargoed_pages_for(request, now=None):
 def is_below_any(page, rows) -> bool:
     """Is `page` one of the (pk, path) `rows`, or below one? (The test of
     `embargoed_page_ids`, in Python, for pages already read.)"""
-    path = getattr(page, "path", "") or ""
-    return any(path.startswith(held) for _pk, held in rows)
+    return is_path_below_any(getattr(page, "path", "") or "", rows)
+
+
+def is_path_below_any(path, rows) -> bool:
+    """`is_below_any` for a page read as a row: its tree `path`."""
+    return bool(path) and any(path.startswith(held) for _pk, held in rows)
 
 
 def _below(rows) -> Q:

@@ -19,57 +19,26 @@ metadata are public (their observations and files are not searched)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from functools import partial
-
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from django.utils.html import format_html
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
 from wagtail.search.backends import get_search_backend
 
 from catalog.models import CatalogIndexPage, Dataset, Variable
 from core.compiled import CompiledPerSize, CompiledQuery
 from indicators.models import Indicator
+from iran.templatetags.iran import jdate, jdatetime, jmonth
 from iran.text import normalize_text, plain_words
-from publications.models import PublicationPage, YearbookChapterPage
-from publications.models.base import public_q
-from releases.embargo import embargoed_page_ids, embargoed_pages_for, is_below_any
-from releases.enums import ReleaseStatus
-from releases.models import ReleasePage
+from releases.embargo import embargoed_page_ids
 
 from .highlight import contains_all, highlight, query_terms, snippet
+from .hits import TYPE_ORDER, TYPES, Hit
+from .pages import MAX_FOUND, kind_of, page_hits, page_urls, searchable_pages
 
-MAX_PER_SOURCE = 200
+__all__ = ["TYPES", "decorate", "search", "suggest"]
 
-TYPES = {
-    "indicator": _("Indicator"),
-    "dataset": _("Dataset"),
-    "variable": _("Variable"),
-    "publication": _("Publication"),
-    "page": _("Page"),
-    "release": _("Release calendar entry"),
-}
-TYPE_ORDER = list(TYPES)
-
-
-@dataclass
-class Hit:
-    type: str
-    title: str
-    url: str
-    texts: list = field(default_factory=list)
-    date: dt.date | dt.datetime | None = None
-    date_is_month: bool = False
-    topics: set = field(default_factory=set)
-    order: float = 0.0
-    status: str = ""
-    snippet: str = ""
-    title_html: str = ""
-
-    @property
-    def type_label(self):
-        return TYPES[self.type]
+MAX_PER_SOURCE = MAX_FOUND
 
 
 def _indicator_search(words):
@@ -178,89 +147,6 @@ def dataset_hits(query, lang):
         )
 
 
-def _page_type(page):
-    if isinstance(page, ReleasePage):
-        return "release"
-    if isinstance(page, PublicationPage | YearbookChapterPage):
-        return "publication"
-    return "page"
-
-
-def _release_minutes(pages):
-    """{release id: its minute} for the pages' calendar entries, in one query
-    (reading `page.release` would cost a query per hit)."""
-    ids = {page.release_id for page in pages if getattr(page, "release_id", None)}
-    return dict(ReleasePage.objects.filter(pk__in=ids).values_list("pk", "release_at")) if ids else {}
-
-
-def searchable_pages(lang):
-    """Live pages in `lang` with no view restriction on them or above them:
-    Wagtail's `.public()` and the locale read inside the search's own query (they
-    cost a query each first). The search backend accepts only plain lookups on
-    its filter fields, hence the subqueries by pk and locale id."""
-    return _searchable_base(lang).specific()
-
-
-def _searchable_base(lang):
-    restricted = Page.objects.exclude(public_q()).values("pk")
-    locales = Locale.objects.filter(language_code=lang).values("pk")
-    return Page.objects.live().exclude(pk__in=restricted).filter(locale__in=locales)
-
-
-def _page_search(lang, words):
-    """Wagtail's search of the searchable pages: (id, content type) in its order."""
-    results = _searchable_base(lang).search(" ".join(words), operator="and")[:MAX_PER_SOURCE]
-    return results.get_queryset().values_list("pk", "content_type_id")
-
-
-# As _INDICATOR_SEARCHES, one set per language.
-_PAGE_SEARCHES = {
-    lang: CompiledPerSize(Page, partial(_page_search, lang), marker=lambda index: f"zqxjword{index}zqxj")
-    for lang in ("fa", "en")
-}
-
-
-def _pages_found(query, lang):
-    """The specific pages `searchable_pages(lang).search(query)` finds, in its order."""
-    words = plain_words(normalize_text(query)).split()
-    if not words:
-        return []
-    try:
-        rows = _PAGE_SEARCHES[lang](words)
-    except (KeyError, ValueError):  # another language, or a backend that takes the words otherwise
-        return list(searchable_pages(lang).search(query, operator="and")[:MAX_PER_SOURCE])
-    if not rows:
-        return []
-    ids = [pk for pk, _type in rows]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    return [pages[pk] for pk in ids if pk in pages]
-
-
-def page_hits(query, lang, now, request=None):
-    # The held pages as the request's memo has them (the chrome asks too), and the
-    # pages below them dropped here by path, as embargoed_page_ids' second query did.
-    held = embargoed_pages_for(request) if request is not None else embargoed_pages_for(None, now)
-    found = [page for page in _pages_found(query, lang) if not is_below_any(page, held)]
-    minutes = _release_minutes(found)
-    for n, page in enumerate(found):
-        kind = _page_type(page)
-        hit = Hit(kind, page.title, page.url, order=n)
-        hit.texts = [page.search_description, getattr(page, "summary", ""), getattr(page, "intro", "")]
-        if kind == "release":
-            hit.date = page.release_at
-            hit.date_is_month = page.status == ReleaseStatus.PROVISIONAL
-            hit.status = page.public_state(now)
-            hit.topics = set(page.topic_list)
-            upcoming = page.release_at >= now and page.status != ReleaseStatus.CANCELLED
-            seconds = (page.release_at - now).total_seconds()
-            # upcoming soonest first (0 … 1e10), then past newest first (1e10 …)
-            hit.order = seconds if upcoming else 1e10 - seconds
-        else:
-            hit.date = minutes.get(getattr(page, "release_id", None)) or page.last_published_at
-            hit.topics = {getattr(page, "topic", "")} - {""}
-        yield hit
-
-
 def search(query, lang, types=None, topic="", now=None, request=None):
     """Every hit for `query` in language `lang`, best first. With the `request`
     (and no `now`), the held pages are read once for it."""
@@ -279,13 +165,30 @@ def search(query, lang, types=None, topic="", now=None, request=None):
     return hits
 
 
-def decorate(hits, query):
-    """Snippet and highlighted title for the hits shown (one page of them)."""
+def decorate(hits, query, request=None):
+    """URL, snippet, highlighted title and date for the hits shown (one page of them)."""
     terms = query_terms(query)
+    unplaced = [hit for hit in hits if hit.url_path and not hit.url]
+    for hit, url in zip(unplaced, page_urls([hit.url_path for hit in unplaced], request), strict=True):
+        hit.url = url
     for hit in hits:
+        hit.date_html = _date_html(hit)
         hit.snippet = snippet(hit.texts, terms)
         hit.title_html = highlight(hit.title, terms)
     return hits
+
+
+def _date_html(hit):
+    """The hit's date as the results list shows it: the month of a provisional
+    entry, a calendar entry's date and time, anything else's date. (Written here:
+    in the template, its tests and filters cost more than the rest of a hit.)"""
+    if not hit.date:
+        return ""
+    if hit.date_is_month:
+        return format_html("{} ({})", jmonth(hit.date), gettext("provisional"))
+    shown = jdatetime(hit.date) if hit.type == "release" else jdate(hit.date)
+    # the `date:"c"` filter: the value in the current time zone, ISO 8601
+    return format_html('<time datetime="{}">{}</time>', template_localtime(hit.date).isoformat(), shown)
 
 
 def suggest(query, lang, now=None):
@@ -304,6 +207,6 @@ def suggest(query, lang, now=None):
     held = embargoed_page_ids(now)
     for n, page in enumerate(pages.autocomplete(query, operator="and")[:20]):
         if page.pk not in held:
-            hits.append(Hit(_page_type(page), page.title, page.url, order=n))
+            hits.append(Hit(kind_of(type(page)), page.title, page.url, order=n))
     hits.sort(key=lambda h: (not contains_all(h.title, terms[:-1]), TYPE_ORDER.index(h.type), h.order))
     return hits

@@ -30,7 +30,7 @@ def search(request):
     for hit in hits:
         counts[hit.type] = counts.get(hit.type, 0) + 1
     page_obj = Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page"))
-    sources.decorate(page_obj.object_list, query)
+    sources.decorate(page_obj.object_list, query, request)
     params = request.GET.copy()
     params.pop("page", None)
     context = {

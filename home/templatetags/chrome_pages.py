@@ -21,7 +21,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from core.compiled import CompiledQuery
-from home.routing import find_site
+from core.sites import find_site
 from releases.embargo import embargoed_pages_for, is_below_any, released_page_models
 
 STEP = Page.steplen

@@ -131,7 +131,7 @@ def test_a_restriction_or_an_alias_on_the_chain_is_read_again(client, tree):
 def test_the_site_is_the_one_wagtail_finds(rf, home_pages, host):
     from wagtail.models import Site
 
-    from home.routing import find_site
+    from core.sites import find_site
 
     root = home_pages[0]
     Site.objects.create(hostname="other.example", port=8080, root_page=root)
