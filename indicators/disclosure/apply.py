@@ -36,11 +36,11 @@ def suppressed_cells(indicator, records, hierarchies=None, protection: Protectio
     cells = [(tuple(codes), value, count, flags) for codes, value, count, flags in records]
     if not primary_positions(indicator, cells):
         return set()  # inferring the totals' counts can only clear cells, never add one
-    cache_key = _cache_key(indicator, cells, protection)
+    hierarchies = hierarchies if hierarchies is not None else hierarchies_for(indicator)
+    cache_key = _cache_key(indicator, cells, protection, hierarchies)
     hit = _cache_get(cache_key)
     if hit is not None:
         return hit
-    hierarchies = hierarchies if hierarchies is not None else hierarchies_for(indicator)
     keys = [codes for codes, *_rest in cells]
     primary = primary_positions(indicator, cells, relations(keys, hierarchies))
     if not primary or not getattr(indicator, "is_additive", True):
@@ -75,12 +75,24 @@ def disclosure_card(indicator) -> tuple:
     )
 
 
-def _cache_key(indicator, cells, protection) -> str:
+def hierarchy_key(hierarchies) -> str:
+    """What of the code lists' hierarchies a pattern depends on (a part of every
+    cache key): each code's parent and each list's total. A code moved under
+    another parent, or a total code set, changes which cells add up to which, and
+    so which cells must be hidden with a small one."""
+    memo = getattr(hierarchies, "key", None)
+    if memo is not None:
+        return memo()
+    lists = [(sorted(h.parents.items()), h.total) for h in hierarchies]
+    return hashlib.blake2b(repr(lists).encode(), digest_size=16).hexdigest()
+
+
+def _cache_key(indicator, cells, protection, hierarchies) -> str:
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(repr((disclosure_card(indicator), protection)).encode())
+    digest.update(repr((disclosure_card(indicator), protection, hierarchy_key(hierarchies))).encode())
     for codes, value, count, flags in sorted(cells, key=lambda c: c[0]):
         digest.update(repr((codes, str(value), count, sorted(flags))).encode())
-    return "disclosure:2:" + digest.hexdigest()
+    return "disclosure:3:" + digest.hexdigest()
 
 
 def _cache_get(key):
@@ -139,7 +151,13 @@ class _LazyHierarchies(Sequence):
     """`hierarchies_for(indicator)`, read on first use."""
 
     def __init__(self, batch, indicator):
-        self.batch, self.indicator, self.items = batch, indicator, None
+        self.batch, self.indicator, self.items, self._key = batch, indicator, None, None
+
+    def key(self) -> str:
+        """`hierarchy_key` of these hierarchies, worked out once."""
+        if self._key is None:
+            self._key = hierarchy_key(self._items())
+        return self._key
 
     def _items(self):
         if self.items is None:

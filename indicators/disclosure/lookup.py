@@ -55,7 +55,7 @@ from releases.embargo import entry_model, entry_public_q
 from ..enums import Flag
 from ..models.observations import DIMENSION_FIELDS, Observation, period_bounds
 from ..models.writes import data_state
-from .apply import disclosure_card, hierarchies_for, suppressed_cells
+from .apply import disclosure_card, hierarchies_for, hierarchy_key, suppressed_cells
 from .rules import Protection
 
 KEY_PREFIX = "disclosure:fp:1:"
@@ -162,9 +162,12 @@ def _decided(indicators, periods, now, hierarchies_of, protection) -> dict[int, 
     out: dict[int, dict[str, set[tuple]]] = {pk: {p: set() for p in wanted} for pk, wanted in periods.items()}
     keys = {}
     suspects = set()
+    hierarchies = {}  # read once an indicator: a part of each key, and the tables' relations
     for (pk, period), stats in _period_stats(_to_aggregate(indicators, periods, now), now).items():
         if can_be_primary(indicators[pk], stats):
-            keys[(pk, period)] = _key(indicators[pk], protection, period, stats)
+            if pk not in hierarchies:
+                hierarchies[pk] = hierarchies_of(indicators[pk])
+            keys[(pk, period)] = _key(indicators[pk], protection, period, stats, hierarchies[pk])
             suspects.add(pk)
     _remember_suspects(periods, suspects)
     found = _cache_get_many(list(keys.values()))
@@ -177,7 +180,7 @@ def _decided(indicators, periods, now, hierarchies_of, protection) -> dict[int, 
     fresh = {}
     for (pk, period), records in _full_tables(indicators, missed, now).items():
         indicator = indicators[pk]
-        hidden = suppressed_cells(indicator, records, hierarchies_of(indicator), protection)
+        hidden = suppressed_cells(indicator, records, hierarchies[pk], protection)
         out[pk][period] = hidden
         fresh[keys[(pk, period)]] = sorted(hidden)
     _cache_set_many(fresh)
@@ -344,10 +347,11 @@ def _full_tables(indicators, pairs, now) -> dict[tuple[int, str], list]:
     return out
 
 
-def _key(indicator, protection, period, stats) -> str:
+def _key(indicator, protection, period, stats, hierarchies) -> str:
     card = disclosure_card(indicator)
     fingerprint = tuple(str(stats[name]) for name in _STAT_NAMES)
-    digest = hashlib.blake2b(repr((card, protection, period, fingerprint)).encode(), digest_size=20)
+    structure = hierarchy_key(hierarchies)
+    digest = hashlib.blake2b(repr((card, protection, period, fingerprint, structure)).encode(), digest_size=20)
     return KEY_PREFIX + digest.hexdigest()
 
 

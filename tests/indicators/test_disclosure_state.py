@@ -177,3 +177,31 @@ def test_a_card_reads_the_same_cells_from_the_state_as_from_the_rows(indicator):
     from_rows = hidden_cells()
     assert len(_kept()) == 1
     assert hidden_cells() == from_rows == {("10",), ("05",)}
+
+
+@pytest.mark.parametrize("structure", ["total code set", "parents set"])
+def test_a_hierarchy_change_is_never_answered_from_a_pattern_of_the_old_one(structure):
+    """A small cell beside cells that add up to nothing needs no company; once the
+    code list says they add up to a total, the total less the others would give
+    it away, so one more cell is hidden. The per-period patterns and the table
+    patterns are kept under each period's figures: their keys hold the
+    hierarchies too, or the old pattern would be found again under the new
+    relation (the whole state changes with the codes' token; the keys below it
+    must not hold the old answer)."""
+    from indicators.models import Indicator
+
+    province = make_code_list("province-flat", PROVINCES, name_fa="استان")
+    made = make_indicator("hierarchy-moved", [province], periodicity=12)
+    for code, count in COUNTS.items():
+        add_observation(made, "1403-01", [code], count * 10, count=count)
+    add_observation(made, "1403-01", ["IR"], sum(COUNTS.values()) * 10, count=sum(COUNTS.values()))
+    flat = with_dimensions([made])[0]
+    assert _hidden(flat) == {("10",)}  # nothing adds up: the small cell alone
+    if structure == "total code set":
+        CodeList.objects.filter(pk=province.pk).update(total_code="IR")
+    else:
+        total = Code.objects.get(code_list=province, code="IR")
+        Code.objects.filter(code_list=province).exclude(code="IR").update(parent=total)
+    added_up = with_dimensions([Indicator.objects.get(pk=made.pk)])[0]
+    hidden = _hidden(added_up)
+    assert ("10",) in hidden and len(hidden) == 2, hidden
