@@ -93,7 +93,8 @@ def upcoming_releases(calendar, now, request=None):
 
 def _latest_publications(now, locale):
     # publications.models.latest_publications, at the request's instant.
-    queryset = publications_queryset(locale, now=now)
+    # The cards show no body, and of the release only its minute (publication_date).
+    queryset = publications_queryset(locale, now=now).defer("body", "release__related_links", "release__summary")
     return queryset.order_by("-release__release_at", "-first_published_at")[:LATEST_PUBLICATIONS]
 
 
