@@ -162,12 +162,13 @@ def _decided(indicators, periods, now, hierarchies_of, protection) -> dict[int, 
     out: dict[int, dict[str, set[tuple]]] = {pk: {p: set() for p in wanted} for pk, wanted in periods.items()}
     keys = {}
     suspects = set()
-    hierarchies = {}  # read once an indicator: a part of each key, and the tables' relations
+    hierarchies, structure = {}, {}  # read once an indicator: the relations, and their part of each key
     for (pk, period), stats in _period_stats(_to_aggregate(indicators, periods, now), now).items():
         if can_be_primary(indicators[pk], stats):
             if pk not in hierarchies:
                 hierarchies[pk] = hierarchies_of(indicators[pk])
-            keys[(pk, period)] = _key(indicators[pk], protection, period, stats, hierarchies[pk])
+                structure[pk] = hierarchy_key(hierarchies[pk])
+            keys[(pk, period)] = _key(indicators[pk], protection, period, stats, structure[pk])
             suspects.add(pk)
     _remember_suspects(periods, suspects)
     found = _cache_get_many(list(keys.values()))
@@ -347,10 +348,10 @@ def _full_tables(indicators, pairs, now) -> dict[tuple[int, str], list]:
     return out
 
 
-def _key(indicator, protection, period, stats, hierarchies) -> str:
+def _key(indicator, protection, period, stats, structure) -> str:
+    """The per-period pattern's key; `structure`: the hierarchies' `hierarchy_key`."""
     card = disclosure_card(indicator)
     fingerprint = tuple(str(stats[name]) for name in _STAT_NAMES)
-    structure = hierarchy_key(hierarchies)
     digest = hashlib.blake2b(repr((card, protection, period, fingerprint, structure)).encode(), digest_size=20)
     return KEY_PREFIX + digest.hexdigest()
 
