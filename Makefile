@@ -60,11 +60,15 @@ $(SECRET): | $(PY)
 	@umask 077; $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
 
 # gunicorn (2 workers, production settings), the background worker and the release
-# scheduler together; Ctrl-C stops all three.
+# scheduler together; Ctrl-C stops all three. STOP_ALL: on a signal (or when one of
+# them ends), the shell stops listening to signals, signals its group once and waits
+# for the three to finish. (A bare `kill 0` in the trap signalled the shell itself
+# again: dash re-entered the trap until it crashed with a segmentation fault.)
+STOP_ALL = trap 'trap "" INT TERM; trap - EXIT; kill 0; wait' INT TERM EXIT
 run: demo $(SECRET)
 	$(LOCAL) $(PY) manage.py collectstatic --noinput -v0
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: /admin/, see README)"
-	@trap 'kill 0' INT TERM EXIT; \
+	@$(STOP_ALL); \
 	$(LOCAL) $(PY) manage.py db_worker & \
 	$(LOCAL) $(PY) manage.py run_scheduler & \
 	$(LOCAL) GUNICORN_BIND=$(HOST):$(PORT) GUNICORN_WORKERS=2 $(BIN)/gunicorn config.wsgi -c deploy/gunicorn.conf.py & \
@@ -72,7 +76,7 @@ run: demo $(SECRET)
 
 # Development: Django's debug server, reloading on every change.
 dev: demo
-	@trap 'kill 0' INT TERM EXIT; \
+	@$(STOP_ALL); \
 	$(DEV) $(PY) manage.py db_worker & \
 	$(DEV) $(PY) manage.py run_scheduler & \
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
