@@ -80,9 +80,8 @@ def hierarchy_key(hierarchies) -> str:
     cache key): each code's parent and each list's total. A code moved under
     another parent, or a total code set, changes which cells add up to which, and
     so which cells must be hidden with a small one."""
-    memo = getattr(hierarchies, "key", None)
-    if memo is not None:
-        return memo()
+    if isinstance(hierarchies, _LazyHierarchies):
+        return hierarchies.key()  # worked out once for a batch's indicator
     lists = [(sorted(h.parents.items()), h.total) for h in hierarchies]
     return hashlib.blake2b(repr(lists).encode(), digest_size=16).hexdigest()
 
